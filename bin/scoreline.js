@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript entry point through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exit(await main(process.argv.slice(2)));

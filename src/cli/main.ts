@@ -1,0 +1,70 @@
+import { EXIT, ScorelineError } from '../core/errors.ts';
+import { getLogger } from '../core/logger.ts';
+import { COMMANDS } from './commands.ts';
+
+/**
+ * The command-line entry point: finds the command, runs it, and turns any
+ * error into one line on stderr and an exit code (see core/errors.ts).
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(await helpText());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(
+      `scoreline: unknown command '${name}'; run 'scoreline --help' for the list\n`,
+    );
+    return EXIT.usage;
+  }
+
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${command.summary}\nusage: ${command.usage}\n`);
+      return EXIT.ok;
+    }
+    return await command.run({
+      argv: rest,
+      stdout: process.stdout,
+      logger: getLogger(),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof ScorelineError) {
+    process.stderr.write(`scoreline: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.stack ?? error.message : error;
+  process.stderr.write(`scoreline: internal error: ${String(detail)}\n`);
+  return EXIT.fatal;
+}
+
+async function helpText(): Promise<string> {
+  const lines = ['usage: scoreline <command> [options]', '', 'commands:'];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const command = await load();
+    lines.push(`  ${name.padEnd(12)} ${command.summary}`);
+  }
+  lines.push('', "run 'scoreline <command> --help' for its options");
+  return `${lines.join('\n')}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { ConnectionError, messageOf } from '../core/errors.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+
+/**
+ * The database handle every module uses. PostgreSQL and PGlite both give
+ * one; the rest of the code cannot tell which it got.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Where the data lives: the URL without password, or the folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; default `DATABASE_URL`. Without one, PGlite is used. */
+  url?: string;
+  /**
+   * PGlite folder; default `SCORELINE_DATA_DIR`, else `./data`. The string
+   * `memory://` keeps the database in memory (tests).
+   */
+  dataDir?: string;
+  /** Run migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Any number fits; it only has to be the same in every process. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+/**
+ * Opens the database: PostgreSQL when a URL is given or `DATABASE_URL` is
+ * set, otherwise an embedded PGlite database in a local folder. Migrations
+ * run on open and are safe when two processes open at once.
+ */
+export async function openDatabase(
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const shouldMigrate = options.migrate ?? true;
+  if (url) return openPostgres(url, shouldMigrate);
+  const dataDir =
+    options.dataDir ?? process.env.SCORELINE_DATA_DIR ?? './data';
+  return openPglite(dataDir, shouldMigrate);
+}
+
+async function openPostgres(
+  url: string,
+  shouldMigrate: boolean,
+): Promise<Database> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => undefined);
+
+  try {
+    const client = await pool.connect();
+    try {
+      if (shouldMigrate) {
+        await client.query('select pg_advisory_lock($1)', [
+          MIGRATION_LOCK_KEY,
+        ]);
+        try {
+          await migratePg(drizzlePg(client, { schema }), {
+            migrationsFolder: MIGRATIONS,
+          });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [
+            MIGRATION_LOCK_KEY,
+          ]);
+        }
+      }
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new ConnectionError(
+      'database',
+      `cannot open PostgreSQL at ${location}: ${messageOf(error)}; check DATABASE_URL and that the server is running`,
+      { cause: error },
+    );
+  }
+
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(
+  dataDir: string,
+  shouldMigrate: boolean,
+): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  let releaseLock = () => undefined as void;
+  if (!inMemory) {
+    mkdirSync(location, { recursive: true });
+    releaseLock = acquireDataDirLock(location);
+  }
+
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : location);
+    if (shouldMigrate) {
+      await migratePglite(drizzlePglite(client, { schema }), {
+        migrationsFolder: MIGRATIONS,
+      });
+    }
+  } catch (error) {
+    releaseLock();
+    throw new ConnectionError(
+      'database',
+      `cannot open the embedded database in ${location}: ${messageOf(error)}; remove the folder or set SCORELINE_DATA_DIR to another one`,
+      { cause: error },
+    );
+  }
+
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location,
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
