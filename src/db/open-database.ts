@@ -25,6 +25,8 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Where the data lives: the URL without password, or the folder. */
   location: string;
+  /** PGlite only: a dump of the whole data folder. */
+  dump?: () => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
+  /**
+   * PGlite only: start from this dump of a data folder (made with
+   * `dumpPglite`) instead of an empty one. Tests use a migrated template.
+   */
+  pgliteTemplate?: Blob;
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -58,7 +65,7 @@ export async function openDatabase(
   if (url) return openPostgres(url, shouldMigrate);
   const dataDir =
     options.dataDir ?? process.env.SCORELINE_DATA_DIR ?? './data';
-  return openPglite(dataDir, shouldMigrate);
+  return openPglite(dataDir, shouldMigrate, options.pgliteTemplate);
 }
 
 async function openPostgres(
@@ -111,6 +118,7 @@ async function openPostgres(
 async function openPglite(
   dataDir: string,
   shouldMigrate: boolean,
+  template: Blob | undefined,
 ): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : path.resolve(dataDir);
@@ -122,7 +130,10 @@ async function openPglite(
 
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : location);
+    client = await PGlite.create({
+      dataDir: inMemory ? undefined : location,
+      loadDataDir: template,
+    });
     if (shouldMigrate) {
       await migratePglite(drizzlePglite(client, { schema }), {
         migrationsFolder: MIGRATIONS,
@@ -142,6 +153,7 @@ async function openPglite(
     db,
     kind: 'pglite',
     location,
+    dump: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       releaseLock();
