@@ -1,0 +1,73 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { ConnectionError, messageOf } from '../core/errors.ts';
+
+/** How long to try reaching Redis before giving up on startup. */
+const CONNECT_TIMEOUT_MS = 3000;
+
+/**
+ * Connection options for BullMQ from a `redis://` URL. Workers need
+ * `maxRetriesPerRequest: null` (BullMQ requires it for blocking commands);
+ * queues used by commands keep it too so a short Redis restart is ridden
+ * out instead of failing a wait.
+ */
+export function redisOptions(url: string): RedisOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConnectionError(
+      'queue',
+      'REDIS_URL is not a URL; set it like redis://127.0.0.1:6379',
+    );
+  }
+  const db = Number(parsed.pathname.replace('/', '') || '0');
+  return {
+    host: parsed.hostname || '127.0.0.1',
+    port: Number(parsed.port || 6379),
+    username: parsed.username || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: Number.isInteger(db) ? db : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Pings Redis once with a short timeout and no retries, so that a wrong
+ * `REDIS_URL` gives one clear error instead of a process that hangs while
+ * ioredis reconnects for ever.
+ */
+export async function assertRedisReachable(url: string): Promise<void> {
+  const redis = new Redis({
+    ...redisOptions(url),
+    lazyConnect: true,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new ConnectionError(
+      'queue',
+      `cannot reach Redis at ${redactRedisUrl(url)}: ${messageOf(error)}; check REDIS_URL and that the server is running`,
+      { cause: error },
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable REDIS_URL)';
+  }
+}
