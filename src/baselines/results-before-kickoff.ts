@@ -1,0 +1,32 @@
+import type { ForecastInput, PastResult } from '../models/forecaster.ts';
+
+/**
+ * The past results of a forecast input, keeping only matches that kicked
+ * off strictly before this match. The stage already cuts them there; the
+ * baselines cut again so that a loader bug can never leak a later result
+ * into a forecast.
+ */
+export async function resultsBeforeKickoff(
+  input: ForecastInput,
+): Promise<PastResult[]> {
+  const kickoff = new Date(input.context.kickoff).getTime();
+  const results = await input.pastResults();
+  return results.filter((result) => result.kickoff.getTime() < kickoff);
+}
+
+/**
+ * The results of the given season, topped up with the most recent earlier
+ * results until there are at least `minimum` (all when there are fewer).
+ * Input and output are oldest first.
+ */
+export function seasonFirstSample(
+  results: readonly PastResult[],
+  season: string,
+  minimum: number,
+): PastResult[] {
+  const current = results.filter((result) => result.season === season);
+  if (current.length >= minimum) return current;
+  const earlier = results.filter((result) => result.season !== season);
+  const topUp = earlier.slice(Math.max(0, earlier.length - (minimum - current.length)));
+  return [...topUp, ...current];
+}
