@@ -1,0 +1,153 @@
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from './open-database.ts';
+import { models } from './schema.ts';
+
+/** A model row: roster fields and health. */
+export type ModelRow = typeof models.$inferSelect;
+
+/** What the roster says about one model. */
+export interface RosterEntry {
+  id: string;
+  provider: string;
+  apiModel: string;
+  displayName: string;
+  kind: 'llm' | 'baseline';
+  active: boolean;
+}
+
+/**
+ * Inserts or updates roster models (names, provider, active flag), keeping
+ * their health columns as they are.
+ */
+export async function upsertModels(
+  db: Db,
+  entries: RosterEntry[],
+  at: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insert(models)
+    .values(entries.map((entry) => ({ ...entry, updatedAt: at })))
+    .onConflictDoUpdate({
+      target: models.id,
+      set: {
+        provider: sql`excluded.provider`,
+        apiModel: sql`excluded.api_model`,
+        displayName: sql`excluded.display_name`,
+        kind: sql`excluded.kind`,
+        active: sql`excluded.active`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
+}
+
+/** Marks every active model not in `keepIds` inactive; returns their ids. */
+export async function deactivateModelsExcept(
+  db: Db,
+  keepIds: string[],
+  at: Date = new Date(),
+): Promise<string[]> {
+  const rows = await db
+    .update(models)
+    .set({ active: false, updatedAt: at })
+    .where(
+      keepIds.length > 0
+        ? and(eq(models.active, true), notInArray(models.id, keepIds))
+        : eq(models.active, true),
+    )
+    .returning({ id: models.id });
+  return rows.map((row) => row.id);
+}
+
+/** Models that are active in the roster and not disabled, by id. */
+export async function getActiveModels(db: Db): Promise<ModelRow[]> {
+  return db
+    .select()
+    .from(models)
+    .where(and(eq(models.active, true), isNull(models.disabledAt)))
+    .orderBy(models.id);
+}
+
+/** Every model row, by id. */
+export async function listModels(db: Db): Promise<ModelRow[]> {
+  return db.select().from(models).orderBy(models.id);
+}
+
+/** A model answered: its run of failures ends. */
+export async function recordSuccess(
+  db: Db,
+  modelId: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await db
+    .update(models)
+    .set({ consecutiveFailures: 0, lastSuccessAt: at, updatedAt: at })
+    .where(eq(models.id, modelId));
+}
+
+/** The health of a model after a failure. */
+export interface FailureOutcome {
+  consecutiveFailures: number;
+  /** True when this failure disabled the model. */
+  disabledNow: boolean;
+}
+
+/**
+ * A model failed: counts the failure and, at `maxConsecutive` failures in
+ * a row, disables the model (one atomic update, safe under concurrency).
+ * Returns null when no such model exists.
+ */
+export async function recordFailure(
+  db: Db,
+  modelId: string,
+  reason: string,
+  maxConsecutive: number,
+  at: Date = new Date(),
+): Promise<FailureOutcome | null> {
+  const next = sql`${models.consecutiveFailures} + 1`;
+  const reaches = sql`${models.disabledAt} is null and ${next} >= ${maxConsecutive}`;
+  const disabledReason =
+    `${maxConsecutive} failures in a row, the last: ${reason}`;
+  const rows = await db
+    .update(models)
+    .set({
+      consecutiveFailures: next,
+      lastError: reason,
+      disabledAt: sql`case when ${reaches} then ${at.toISOString()}::timestamptz else ${models.disabledAt} end`,
+      disabledReason: sql`case when ${reaches} then ${disabledReason} else ${models.disabledReason} end`,
+      updatedAt: at,
+    })
+    .where(eq(models.id, modelId))
+    .returning({
+      consecutiveFailures: models.consecutiveFailures,
+      disabledAt: models.disabledAt,
+    });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    consecutiveFailures: row.consecutiveFailures,
+    disabledNow: row.disabledAt?.getTime() === at.getTime(),
+  };
+}
+
+/**
+ * Enables a disabled model again and resets its count of failures.
+ * Returns false when no such model exists.
+ */
+export async function enableModel(
+  db: Db,
+  modelId: string,
+  at: Date = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(models)
+    .set({
+      disabledAt: null,
+      disabledReason: null,
+      consecutiveFailures: 0,
+      updatedAt: at,
+    })
+    .where(eq(models.id, modelId))
+    .returning({ id: models.id });
+  return rows.length > 0;
+}
