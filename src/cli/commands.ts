@@ -6,4 +6,11 @@ import type { Command } from './command.ts';
  */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  worker: async () => (await import('./commands/worker.ts')).workerCommand,
+  models: async () => (await import('./commands/models.ts')).modelsCommand,
+  backfill: async () => (await import('./commands/backfill.ts')).backfillCommand,
+  leaderboard: async () =>
+    (await import('./commands/leaderboard.ts')).leaderboardCommand,
 };

@@ -1,0 +1,79 @@
+import {
+  BACKFILL_USAGE,
+  parseBackfillOptions,
+} from '../../backfill/backfill-options.ts';
+import { assertWorkersListening } from '../../backfill/assert-workers.ts';
+import {
+  formatPlan,
+  formatProgress,
+  formatReport,
+} from '../../backfill/format-report.ts';
+import { openBackfillEdges } from '../../backfill/open-backfill-edges.ts';
+import { runBackfill } from '../../backfill/run-backfill.ts';
+import { EXIT } from '../../core/errors.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import type { Command } from '../command.ts';
+
+/**
+ * `scoreline backfill`: repairs recent gaps with retroactive predictions
+ * (see PRODUCT.md, "The retroactive backfill"). The same as
+ * `scripts/backfill-retroactive-predictions.ts`.
+ */
+export const backfillCommand: Command = {
+  name: 'backfill',
+  summary: 'repair recent matches that lack predictions of active models',
+  usage: `scoreline ${BACKFILL_USAGE}`,
+  async run({ argv, stdout, logger, signal }) {
+    const options = parseBackfillOptions(argv);
+    if (options.help) {
+      stdout.write(`${this.summary}\nusage: ${this.usage}\n`);
+      return EXIT.ok;
+    }
+    const log = logger.child({ component: 'backfill' });
+    const database = await openDatabase();
+    try {
+      const edges = await openBackfillEdges({
+        database,
+        logger: log,
+        redisUrl: process.env.REDIS_URL || undefined,
+        withWorkers: options.withWorkers,
+        signal,
+      });
+      try {
+        const started = Date.now();
+        const onTerminal = !options.json && isTerminal(stdout);
+        const run = await runBackfill(options, {
+          db: database.db,
+          logger: log,
+          signal,
+          makeRunner: () => edges.makeRunner(),
+          acquireLock: () => edges.acquireLock(),
+          assertWorkers: assertWorkersListening,
+          // API-Football analysis needs the fixture id; offline files do not.
+          analysisNeedsSourceReference: Boolean(process.env.API_FOOTBALL_KEY),
+          onMatchDone: onTerminal
+            ? (done, total, match) =>
+                stdout.write(
+                  formatProgress(done, total, match, Date.now() - started),
+                )
+            : undefined,
+        });
+        if (options.json) {
+          stdout.write(`${JSON.stringify(run.report)}\n`);
+        } else {
+          if (options.dryRun) stdout.write(formatPlan(run.plan));
+          stdout.write(formatReport(run.report));
+        }
+        return run.exitCode;
+      } finally {
+        await edges.close();
+      }
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}
