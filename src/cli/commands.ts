@@ -13,6 +13,4 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   backfill: async () => (await import('./commands/backfill.ts')).backfillCommand,
   leaderboard: async () =>
     (await import('./commands/leaderboard.ts')).leaderboardCommand,
-  leaderboard: async () =>
-    (await import('./commands/leaderboard.ts')).leaderboardCommand,
 };
