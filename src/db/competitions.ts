@@ -1,0 +1,23 @@
+import { competitions } from './schema.ts';
+import type { Db } from './open-database.ts';
+
+export type CompetitionRow = typeof competitions.$inferSelect;
+
+/** Adds competitions that are not stored yet; stored ones stay as they are. */
+export async function insertCompetitions(
+  db: Db,
+  rows: (typeof competitions.$inferInsert)[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await db
+    .insert(competitions)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: competitions.id });
+  return added.length;
+}
+
+/** Every stored competition. */
+export async function listCompetitions(db: Db): Promise<CompetitionRow[]> {
+  return db.select().from(competitions).orderBy(competitions.id);
+}
