@@ -6,7 +6,10 @@
  */
 import { computeEloRatings } from '../src/baselines/elo-ratings.ts';
 import { BASELINES } from '../src/baselines/index.ts';
-import { makeForecastInput, makeTeamIds } from '../test/baselines/forecast-inputs.ts';
+import {
+  makeForecastInput,
+  makeTeamIds,
+} from '../test/baselines/forecast-inputs.ts';
 import {
   favouriteHitRate,
   readPremierLeague,
@@ -34,9 +37,8 @@ for (const replay of replays) {
     ].join('  '),
   );
 }
-console.log(
-  `bookmaker favourite tendency ${(100 * favouriteHitRate(replayed)).toFixed(1)}%`,
-);
+const favourite = 100 * favouriteHitRate(replayed);
+console.log(`bookmaker favourite tendency ${favourite.toFixed(1)}%`);
 
 // The O(n) part of the Elo baseline alone, over the largest history: the
 // results before the season's last match.

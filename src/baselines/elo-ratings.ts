@@ -90,8 +90,9 @@ export function computeEloRatings(
     firstSeason: results[0]?.season,
   };
   for (const result of results) {
-    const home = ratingForMatch(state, result.homeTeamId, result.season, options);
-    const away = ratingForMatch(state, result.awayTeamId, result.season, options);
+    const { season } = result;
+    const home = ratingForMatch(state, result.homeTeamId, season, options);
+    const away = ratingForMatch(state, result.awayTeamId, season, options);
     const change = homeRatingChange(
       home,
       away,

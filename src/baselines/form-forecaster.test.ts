@@ -45,7 +45,7 @@ describe('form goal means', () => {
 });
 
 describe('form baseline', () => {
-  it('forecasts from the context form, ignoring entries after kickoff', async () => {
+  it('forecasts from the form, ignoring entries after kickoff', async () => {
     const input = makeInput([]);
     input.context.home.form = HOME_FORM;
     input.context.away.form = AWAY_FORM;

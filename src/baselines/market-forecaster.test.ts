@@ -63,7 +63,7 @@ describe('market odds', () => {
 });
 
 describe('market baseline', () => {
-  it('fails with BaselineUnavailableError when the match has no odds', async () => {
+  it('fails with BaselineUnavailableError without odds', async () => {
     const market = createMarketForecaster('market');
     const forecast = market.forecast(makeInput([]));
     await expect(forecast).rejects.toBeInstanceOf(BaselineUnavailableError);

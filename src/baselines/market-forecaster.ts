@@ -36,11 +36,14 @@ export function createMarketForecaster(modelId: string): Forecaster {
         tendency,
       );
       const { H, D, A } = market.tendencies;
+      const over =
+        market.over25 === null
+          ? ''
+          : `, over 2.5 ${market.over25.toFixed(3)}`;
       const rawAnswer =
         `${odds.bookmaker} H ${H.toFixed(3)} D ${D.toFixed(3)} ` +
-        `A ${A.toFixed(3)}` +
-        (market.over25 === null ? '' : `, over 2.5 ${market.over25.toFixed(3)}`) +
-        `, expected goals ${means.home.toFixed(2)}-${means.away.toFixed(2)}`;
+        `A ${A.toFixed(3)}${over}, expected goals ` +
+        `${means.home.toFixed(2)}-${means.away.toFixed(2)}`;
       return { score, rawAnswer };
     },
   };

@@ -37,7 +37,11 @@ describe('mostCommonScore', () => {
 
   it('ignores results handed in from kickoff on', async () => {
     // Kickoff 2024-03-01: match 61 is on that day (2024-01-01 + 60 days).
-    const results = [r(1, 's', 1, 2, 0, 0), r(61, 's', 1, 2, 3, 3), r(62, 's', 1, 2, 3, 3)];
+    const results = [
+      r(1, 's', 1, 2, 0, 0),
+      r(61, 's', 1, 2, 3, 3),
+      r(62, 's', 1, 2, 3, 3),
+    ];
     const forecast = await createMostCommonScoreForecaster('m').forecast(
       makeInput(results),
     );

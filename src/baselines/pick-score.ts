@@ -57,7 +57,9 @@ export function mostLikelyTendency(matrix: ScoreMatrix): Tendency {
 }
 
 /** The tendency with the highest probability (ties in the order H, D, A). */
-export function pickTendency(probabilities: Record<Tendency, number>): Tendency {
+export function pickTendency(
+  probabilities: Record<Tendency, number>,
+): Tendency {
   let best: Tendency = 'H';
   for (const tendency of TENDENCY_ORDER) {
     const margin = probabilities[tendency] - probabilities[best];

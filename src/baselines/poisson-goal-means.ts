@@ -57,22 +57,44 @@ export function poissonGoalMeans(
 
   // Home side at home: goals scored against the home average, conceded
   // against the away average; the away side the other way round.
-  const homeAttack = strength(sumOf(homeSample, 'homeGoals'), homeSample.length, league.home);
-  const homeDefence = strength(sumOf(homeSample, 'awayGoals'), homeSample.length, league.away);
-  const awayAttack = strength(sumOf(awaySample, 'awayGoals'), awaySample.length, league.away);
-  const awayDefence = strength(sumOf(awaySample, 'homeGoals'), awaySample.length, league.home);
+  const homeGames = homeSample.length;
+  const awayGames = awaySample.length;
+  const homeAttack = strength(
+    sumOf(homeSample, 'homeGoals'),
+    homeGames,
+    league.home,
+  );
+  const homeDefence = strength(
+    sumOf(homeSample, 'awayGoals'),
+    homeGames,
+    league.away,
+  );
+  const awayAttack = strength(
+    sumOf(awaySample, 'awayGoals'),
+    awayGames,
+    league.away,
+  );
+  const awayDefence = strength(
+    sumOf(awaySample, 'homeGoals'),
+    awayGames,
+    league.home,
+  );
 
   return {
     home: league.home * homeAttack * awayDefence,
     away: league.away * awayAttack * homeDefence,
     league,
-    homeGames: homeSample.length,
-    awayGames: awaySample.length,
+    homeGames,
+    awayGames,
   };
 }
 
 /** Goals per game relative to the average, shrunk towards 1. */
-export function strength(goals: number, games: number, average: number): number {
+export function strength(
+  goals: number,
+  games: number,
+  average: number,
+): number {
   return (goals + PRIOR_GAMES * average) / ((games + PRIOR_GAMES) * average);
 }
 

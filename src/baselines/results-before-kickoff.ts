@@ -27,6 +27,7 @@ export function seasonFirstSample(
   const current = results.filter((result) => result.season === season);
   if (current.length >= minimum) return current;
   const earlier = results.filter((result) => result.season !== season);
-  const topUp = earlier.slice(Math.max(0, earlier.length - (minimum - current.length)));
+  const wanted = minimum - current.length;
+  const topUp = earlier.slice(Math.max(0, earlier.length - wanted));
   return [...topUp, ...current];
 }

@@ -16,7 +16,13 @@ export interface HistoricMatch {
   homeGoals: number;
   awayGoals: number;
   /** Average 1X2 and over/under 2.5 prices of the file (`Avg*`). */
-  odds: { home: number; draw: number; away: number; over25: number; under25: number };
+  odds: {
+    home: number;
+    draw: number;
+    away: number;
+    over25: number;
+    under25: number;
+  };
 }
 
 /**
