@@ -1,5 +1,6 @@
 import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from './open-database.ts';
+import { queryRows } from './query-rows.ts';
 import { models } from './schema.ts';
 
 /** A model row: roster fields and health. */
@@ -104,30 +105,32 @@ export async function recordFailure(
   maxConsecutive: number,
   at: Date = new Date(),
 ): Promise<FailureOutcome | null> {
-  const next = sql`${models.consecutiveFailures} + 1`;
-  const reaches = sql`${models.disabledAt} is null and ${next} >= ${maxConsecutive}`;
   const disabledReason =
     `${maxConsecutive} failures in a row, the last: ${reason}`;
-  const rows = await db
-    .update(models)
-    .set({
-      consecutiveFailures: next,
-      lastError: reason,
-      disabledAt: sql`case when ${reaches} then ${at.toISOString()}::timestamptz else ${models.disabledAt} end`,
-      disabledReason: sql`case when ${reaches} then ${disabledReason} else ${models.disabledReason} end`,
-      updatedAt: at,
-    })
-    .where(eq(models.id, modelId))
-    .returning({
-      consecutiveFailures: models.consecutiveFailures,
-      disabledAt: models.disabledAt,
-    });
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    consecutiveFailures: row.consecutiveFailures,
-    disabledNow: row.disabledAt?.getTime() === at.getTime(),
-  };
+  // The row as it was before the update tells whether this call disabled
+  // the model; RETURNING sees the old values through the join.
+  const rows = await queryRows<FailureOutcome>(
+    db,
+    sql`with old as (
+        select id, disabled_at,
+          disabled_at is null
+            and consecutive_failures + 1 >= ${maxConsecutive}::int as reaches
+        from models where id = ${modelId} for update
+      )
+      update models as m set
+        consecutive_failures = m.consecutive_failures + 1,
+        last_error = ${reason},
+        disabled_at = case when old.reaches
+          then ${at.toISOString()}::timestamptz else m.disabled_at end,
+        disabled_reason = case when old.reaches then ${disabledReason}
+          else m.disabled_reason end,
+        updated_at = ${at.toISOString()}::timestamptz
+      from old
+      where m.id = old.id
+      returning m.consecutive_failures as "consecutiveFailures",
+        old.reaches as "disabledNow"`,
+  );
+  return rows[0] ?? null;
 }
 
 /**
