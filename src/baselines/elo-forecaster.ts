@@ -3,6 +3,7 @@ import {
   computeEloRatings,
   DEFAULT_ELO_OPTIONS,
   expectedResult,
+  footballYear,
   ratingForMatch,
 } from './elo-ratings.ts';
 import { meansFromExpectedPoints } from './fit-goal-means.ts';
@@ -26,8 +27,9 @@ export function createEloForecaster(modelId: string): Forecaster {
       const { context } = input;
       const results = await resultsBeforeKickoff(input);
       const state = computeEloRatings(results, options);
-      const home = ratingForMatch(state, context.home.teamId, context.season);
-      const away = ratingForMatch(state, context.away.teamId, context.season);
+      const year = footballYear(new Date(context.kickoff));
+      const home = ratingForMatch(state, context.home.teamId, year);
+      const away = ratingForMatch(state, context.away.teamId, year);
       const expected = expectedResult(home + options.homeAdvantage - away);
       const league = leagueAverages(
         results,

@@ -3,6 +3,7 @@ import type { PastResult } from '../models/forecaster.ts';
 import {
   computeEloRatings,
   expectedResult,
+  footballYear,
   goalDifferenceMultiplier,
   homeRatingChange,
   ratingForMatch,
@@ -65,11 +66,25 @@ describe('computeEloRatings', () => {
   });
 
   it('regresses a third to the mean at a new season; newcomers at 1400', () => {
+    // The results are from January 2024: football year 2023.
     const state = computeEloRatings(results);
-    expect(ratingForMatch(state, 1, 's1')).toBeCloseTo(1513.498136, 5);
+    expect(ratingForMatch(state, 1, 2023)).toBeCloseTo(1513.498136, 5);
     // 1513.498136 - 13.498136 / 3
-    expect(ratingForMatch(state, 1, 's2')).toBeCloseTo(1508.998757, 5);
-    expect(ratingForMatch(state, 3, 's2')).toBe(1400);
-    expect(ratingForMatch(state, 3, 's1')).toBe(1500);
+    expect(ratingForMatch(state, 1, 2024)).toBeCloseTo(1508.998757, 5);
+    expect(ratingForMatch(state, 3, 2024)).toBe(1400);
+    expect(ratingForMatch(state, 3, 2023)).toBe(1500);
+  });
+
+  it('counts football years from July, whatever the season labels', () => {
+    expect(footballYear(new Date('2024-06-30T23:59:59Z'))).toBe(2023);
+    expect(footballYear(new Date('2024-07-01T00:00:00Z'))).toBe(2024);
+    expect(footballYear(new Date('2025-02-01T15:00:00Z'))).toBe(2024);
+    // A cup match labelled differently in the same winter: no regression.
+    const cup = { ...result(3, '2023', 1, 2, 0, 0), competitionId: 'cup' };
+    const state = computeEloRatings([...results, cup]);
+    // Team 1 hosts team 2 at 1513.498136 against 1486.501864, unchanged:
+    // We = 1 / (1 + 10^(-81.996272 / 400)) = 0.615859, and the 0-0 costs
+    // it 20 * (0.5 - 0.615859) = -2.317181.
+    expect(state.ratings.get(1)).toBeCloseTo(1511.180955, 5);
   });
 });

@@ -2,7 +2,7 @@ import type { PastResult } from '../models/forecaster.ts';
 
 /** The parameters of the Elo baseline. */
 export interface EloOptions {
-  /** Rating of a team in the first season of the data. Default 1500. */
+  /** Rating of a team in the data's first football year. Default 1500. */
   initialRating: number;
   /** How fast ratings move per match. Default 20 (World Football Elo). */
   k: number;
@@ -12,10 +12,10 @@ export interface EloOptions {
    * is about 55.
    */
   homeAdvantage: number;
-  /** Share of the distance to the mean removed at a new season. Default 1/3. */
+  /** Share of the gap to the initial rating closed each season. Default 1/3. */
   seasonRegression: number;
   /**
-   * A team first seen after the data's first season (mostly a promoted
+   * A team first seen after the data's first football year (mostly a promoted
    * side) starts this far below the initial rating. Default 100.
    */
   newcomerDeficit: number;
@@ -29,12 +29,28 @@ export const DEFAULT_ELO_OPTIONS: EloOptions = {
   newcomerDeficit: 100,
 };
 
-/** Ratings after some results, and the season each team last played. */
+/** Ratings after some results, and the football year each team last played. */
 export interface EloState {
   ratings: Map<number, number>;
-  lastSeason: Map<number, string>;
-  /** The season of the oldest result; undefined before any result. */
-  firstSeason: string | undefined;
+  lastYear: Map<number, number>;
+  /** The football year of the oldest result; undefined before any result. */
+  firstYear: number | undefined;
+}
+
+/**
+ * The football year of an instant: the calendar year in which its season
+ * started, seasons running from July to June (2025-02-01 is in 2024).
+ *
+ * Why not the `season` field: results of all competitions feed the ratings,
+ * and sources label seasons differently (`2024-25`, `2024`); a change of
+ * label between a league and a cup match must not count as a new season.
+ * Shortcoming: competitions played within a calendar year (MLS, Nordic
+ * leagues) get their regression in July, mid-season; it can go once such
+ * competitions are tracked and carry a season start date.
+ */
+export function footballYear(instant: Date): number {
+  const year = instant.getUTCFullYear();
+  return instant.getUTCMonth() >= 6 ? year : year - 1;
 }
 
 /** The expected result (win 1, draw 0.5) of a side `difference` ahead. */
@@ -84,15 +100,16 @@ export function computeEloRatings(
   results: readonly PastResult[],
   options: EloOptions = DEFAULT_ELO_OPTIONS,
 ): EloState {
+  const first = results[0];
   const state: EloState = {
     ratings: new Map(),
-    lastSeason: new Map(),
-    firstSeason: results[0]?.season,
+    lastYear: new Map(),
+    firstYear: first === undefined ? undefined : footballYear(first.kickoff),
   };
   for (const result of results) {
-    const { season } = result;
-    const home = ratingForMatch(state, result.homeTeamId, season, options);
-    const away = ratingForMatch(state, result.awayTeamId, season, options);
+    const year = footballYear(result.kickoff);
+    const home = ratingForMatch(state, result.homeTeamId, year, options);
+    const away = ratingForMatch(state, result.awayTeamId, year, options);
     const change = homeRatingChange(
       home,
       away,
@@ -102,32 +119,33 @@ export function computeEloRatings(
     );
     state.ratings.set(result.homeTeamId, home + change);
     state.ratings.set(result.awayTeamId, away - change);
-    state.lastSeason.set(result.homeTeamId, result.season);
-    state.lastSeason.set(result.awayTeamId, result.season);
+    state.lastYear.set(result.homeTeamId, year);
+    state.lastYear.set(result.awayTeamId, year);
   }
   return state;
 }
 
 /**
- * The rating a team carries into a match of `season`. At its first match of
- * a new season it moves a third of the way back to the initial rating; a
- * team never seen starts at the initial rating in the data's first season
- * and `newcomerDeficit` below it later (mostly promoted sides).
+ * The rating a team carries into a match of football year `year`. At its
+ * first match of a new football year it moves a third of the way back to
+ * the initial rating; a team never seen starts at the initial rating in the
+ * data's first football year and `newcomerDeficit` below it later (mostly
+ * promoted sides).
  */
 export function ratingForMatch(
   state: EloState,
   teamId: number,
-  season: string,
+  year: number,
   options: EloOptions = DEFAULT_ELO_OPTIONS,
 ): number {
   const current = state.ratings.get(teamId);
   if (current === undefined) {
-    const firstSeason = state.firstSeason ?? season;
-    return firstSeason === season
+    const firstYear = state.firstYear ?? year;
+    return firstYear === year
       ? options.initialRating
       : options.initialRating - options.newcomerDeficit;
   }
-  if (state.lastSeason.get(teamId) === season) return current;
+  if (state.lastYear.get(teamId) === year) return current;
   const distance = current - options.initialRating;
   return current - options.seasonRegression * distance;
 }
