@@ -30,8 +30,9 @@ export interface ReplayServer {
 /**
  * An HTTP server on 127.0.0.1 speaking API-Football v3: it answers a
  * request with the recording whose endpoint and parameters are the same,
- * and otherwise with an empty envelope, as the provider does. Responses
- * carry the provider's rate-limit headers in its mixed case.
+ * (ignoring `timezone`), and otherwise with an empty envelope, as the
+ * provider does. Responses carry the provider's rate-limit headers in its
+ * mixed case.
  */
 export async function startReplayServer(
   recordings: readonly RecordedResponse[],
@@ -47,14 +48,17 @@ export async function startReplayServer(
     spentToday += 1;
     const reply = queue.shift() ??
       handler?.(request) ?? { body: replay(recordings, request) };
-    res.writeHead(reply.status ?? 200, {
-      'Content-Type': 'application/json',
-      'X-RateLimit-Limit': '300',
-      'X-RateLimit-Remaining': '299',
-      'x-ratelimit-requests-limit': '7500',
-      'x-ratelimit-requests-remaining': String(7500 - spentToday),
-      ...reply.headers,
-    });
+    const headers = withHeaders(
+      {
+        'Content-Type': 'application/json',
+        'X-RateLimit-Limit': '300',
+        'X-RateLimit-Remaining': '299',
+        'x-ratelimit-requests-limit': '7500',
+        'x-ratelimit-requests-remaining': String(7500 - spentToday),
+      },
+      reply.headers ?? {},
+    );
+    res.writeHead(reply.status ?? 200, headers);
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   });
 
@@ -87,6 +91,18 @@ export function errorBody(
   };
 }
 
+/** Defaults overridden by name whatever the case, keeping the new case. */
+function withHeaders(
+  defaults: Record<string, string>,
+  overrides: Record<string, string>,
+): Record<string, string> {
+  const names = new Set(Object.keys(overrides).map((n) => n.toLowerCase()));
+  const kept = Object.entries(defaults).filter(
+    ([name]) => !names.has(name.toLowerCase()),
+  );
+  return { ...Object.fromEntries(kept), ...overrides };
+}
+
 function parseRequest(req: IncomingMessage): ReceivedRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const key = req.headers['x-apisports-key'];
@@ -103,7 +119,8 @@ function replay(
 ): unknown {
   const found = recordings.find(
     (r) =>
-      r.get === request.endpoint && sameParams(r.parameters, request.params),
+      r.get === request.endpoint &&
+      sameParams(withoutTimeZone(r.parameters), request.params),
   );
   if (found) return found.envelope;
   return {
@@ -114,6 +131,18 @@ function replay(
     paging: { current: 1, total: 1 },
     response: [],
   };
+}
+
+/**
+ * `timezone` only changes the local `date` strings of fixtures, not their
+ * timestamps, so recordings made with one answer requests without it.
+ */
+function withoutTimeZone(
+  params: Record<string, string>,
+): Record<string, string> {
+  const rest = { ...params };
+  delete rest.timezone;
+  return rest;
 }
 
 function sameParams(

@@ -122,11 +122,11 @@ export class ApiFootballClient {
     return items.flatMap(mapOdds);
   }
 
-  /** Injuries of one fixture, or of a league season on one day. */
+  /** Injuries of one fixture, or of a league (season) on one day. */
   async injuries(
     query:
       | { fixture: number }
-      | { league: number; season: number; date: IsoDay },
+      | { league: number; season?: number; date: IsoDay },
   ): Promise<SourceInjury[]> {
     const items = await this.list(
       { endpoint: 'injuries', params: query },
