@@ -21,9 +21,12 @@ export class ProviderGate {
   private readonly waiting: Array<() => void> = [];
   private readonly starts: number[] = [];
   private rateChain: Promise<void> = Promise.resolve();
+  private readonly windowMs: number;
 
-  constructor(limits: ProviderLimits) {
+  /** `windowMs` (default one minute) is shorter only in tests. */
+  constructor(limits: ProviderLimits, windowMs = MINUTE_MS) {
     this.limits = limits;
+    this.windowMs = windowMs;
   }
 
   /** Runs `task` once a slot is free and the rate allows a new request. */
@@ -69,18 +72,21 @@ export class ProviderGate {
     const limit = this.limits.requestsPerMinute;
     if (limit === null) return Promise.resolve();
     const turn = this.rateChain.then(async () => {
+      signal?.throwIfAborted();
       const now = Date.now();
-      while (this.starts.length > 0 && this.starts[0]! <= now - MINUTE_MS) {
+      while (
+        this.starts.length > 0 && this.starts[0]! <= now - this.windowMs
+      ) {
         this.starts.shift();
       }
       if (this.starts.length >= limit) {
-        await sleep(this.starts[0]! + MINUTE_MS - now, signal);
+        await sleep(this.starts[0]! + this.windowMs - now, signal);
         this.starts.shift();
       }
       this.starts.push(Date.now());
     });
     this.rateChain = turn.catch(() => undefined);
-    return turn;
+    return raceAbort(turn, signal);
   }
 }
 
@@ -104,6 +110,19 @@ export class ProviderGates {
 
 /** The gates of this process, used unless a caller passes its own. */
 export const processGates = new ProviderGates();
+
+/** The promise, or a rejection as soon as the signal aborts. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
 
 /** Waits `ms`, or rejects with the signal's reason when it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
