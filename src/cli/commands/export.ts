@@ -6,6 +6,7 @@ import { formatCsv } from '../../import/csv.ts';
 import { localDateOf } from '../../import/time-zone.ts';
 import type { Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
+import { predictionsExport } from '../../scoring/export-predictions.ts';
 
 /**
  * One kind of export: its columns in order and a loader of rows. Every
@@ -52,6 +53,7 @@ const matchesExport: ExportKind = {
 /** The kinds of `scoreline export <kind>`; add a kind here to export it. */
 export const EXPORT_KINDS: Record<string, ExportKind> = {
   matches: matchesExport,
+  predictions: predictionsExport,
 };
 
 /** The export as text in a format: a JSON array or CSV with a header. */
@@ -95,7 +97,10 @@ export const exportCommand: Command = {
       await database.close();
     }
     if (!values.output) {
-      stdout.write(text);
+      // The entry point exits right after; a large export to a pipe must be
+      // flushed first or its end is lost.
+      await new Promise<void>((resolve, reject) =>
+        stdout.write(text, (error) => (error ? reject(error) : resolve())));
       return 0;
     }
     try {
