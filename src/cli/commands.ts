@@ -9,6 +9,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
   worker: async () => (await import('./commands/worker.ts')).workerCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
   models: async () => (await import('./commands/models.ts')).modelsCommand,
   backfill: async () => (await import('./commands/backfill.ts')).backfillCommand,
   leaderboard: async () =>

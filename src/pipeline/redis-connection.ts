@@ -46,14 +46,20 @@ export async function assertRedisReachable(url: string): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  redis.on('error', () => undefined);
+  // ioredis reports the cause (ECONNREFUSED...) on the event and only
+  // "Connection is closed" on the rejected call.
+  let cause: unknown;
+  redis.on('error', (error) => {
+    cause ??= error;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
+    const why = messageOf(cause ?? error);
     throw new ConnectionError(
       'queue',
-      `cannot reach Redis at ${redactRedisUrl(url)}: ${messageOf(error)}; check REDIS_URL and that the server is running`,
+      `cannot reach Redis at ${redactRedisUrl(url)}: ${why}; check REDIS_URL and that the server is running`,
       { cause: error },
     );
   } finally {

@@ -37,15 +37,15 @@ export interface AnalysisResult {
   missing: string[];
 }
 
-/** What a predictions job wrote. */
+/** What a predictions job wrote, model by model. */
 export interface PredictionsResult {
   matchId: number;
-  /** Models whose prediction was added by this job. */
-  added: number;
-  /** Models whose call failed in this job. */
-  failed: number;
+  /** Models whose prediction was stored by this job. */
+  added: string[];
+  /** Models that gave no stored prediction in this job, and why. */
+  failed: { modelId: string; reason: string }[];
   /** Models that had a prediction already and were left alone. */
-  alreadyPredicted: number;
+  alreadyPredicted: string[];
 }
 
 /** What a settlement job wrote; the fields beyond matchId are the stage's. */

@@ -41,6 +41,8 @@ export function startWorkers(options: StartWorkersOptions): RunningWorkers {
     const worker = new Worker(stage, (job) => runJob(stage, job), {
       connection: options.connection,
       prefix,
+      // Shown as the job's `processedBy`: which process holds a job.
+      name: `worker-${process.pid}`,
       concurrency: options.concurrency?.[stage] ?? 1,
       lockDuration,
       stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),

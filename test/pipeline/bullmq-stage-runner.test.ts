@@ -58,7 +58,12 @@ describe('BullMQ stage runner', () => {
     );
     expect(outcome).toEqual({
       state: 'completed',
-      result: { matchId: 11, added: 2, failed: 0, alreadyPredicted: 0 },
+      result: {
+        matchId: 11,
+        added: ['poisson', 'elo'],
+        failed: [],
+        alreadyPredicted: [],
+      },
     });
     expect(recording.calls.predictions).toEqual([
       { matchId: 11, modelIds: ['poisson', 'elo'], retroactive: true },

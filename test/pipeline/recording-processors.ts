@@ -54,9 +54,9 @@ export function makeRecordingProcessors(): RecordingProcessors {
       async predictions(payload) {
         calls.predictions.push(payload);
         await enter(payload.matchId);
-        const added = payload.modelIds?.length ?? 3;
-        return { matchId: payload.matchId, added, failed: 0,
-          alreadyPredicted: 0 };
+        const added = payload.modelIds ?? ['elo', 'poisson', 'market'];
+        return { matchId: payload.matchId, added, failed: [],
+          alreadyPredicted: [] };
       },
       async settlement({ matchId }) {
         calls.settlement.push(matchId);

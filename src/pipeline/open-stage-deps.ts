@@ -1,0 +1,36 @@
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import { openDatabase, type Database } from '../db/open-database.ts';
+import { makeForecasters } from '../predictions/make-forecasters.ts';
+import { loadRoster } from '../roster/load-roster.ts';
+import type { StageDeps } from './stage-processors.ts';
+
+export interface OpenStageDepsOptions {
+  logger: Logger;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Stops waiting model calls (Ctrl+C, shutdown). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Opens what the stage processors need: the database (`DATABASE_URL`, else
+ * the embedded one) and the roster (`SCORELINE_ROSTER`), with forecasters
+ * made once for every job. Close the database when done.
+ */
+export async function openStageDeps(
+  options: OpenStageDepsOptions,
+): Promise<{ deps: StageDeps; database: Database }> {
+  const roster = loadRoster({ logger: options.logger });
+  const database = await openDatabase();
+  const base = {
+    db: database.db,
+    roster,
+    logger: options.logger,
+    clock: options.clock,
+    fetch: options.fetch,
+    signal: options.signal,
+  };
+  const forecasters = makeForecasters(roster, base);
+  return { deps: { ...base, forecasters }, database };
+}
