@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEloForecaster } from './elo-forecaster.ts';
-import { makeInput, makePastResult as r } from './test-inputs.ts';
+import {
+  makeInput,
+  makePastResult as r,
+} from '../../test/baselines/hand-made-inputs.ts';
 
 describe('elo baseline', () => {
   it('gives the home side of two new teams 0.578 and a home win', async () => {

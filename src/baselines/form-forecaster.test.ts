@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormEntry } from '../core/types.ts';
 import { createFormForecaster } from './form-forecaster.ts';
 import { formGoalMeans, formRates } from './form-goal-means.ts';
-import { makeInput } from './test-inputs.ts';
+import { makeInput } from '../../test/baselines/hand-made-inputs.ts';
 
 function form(goals: [number, number][], kickoff = '2024-02-01'): FormEntry[] {
   return goals.map(([goalsFor, goalsAgainst], index) => ({

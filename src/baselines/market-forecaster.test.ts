@@ -10,7 +10,7 @@ import {
   makeScoreMatrix,
   tendencyProbabilities,
 } from './poisson-probabilities.ts';
-import { makeInput } from './test-inputs.ts';
+import { makeInput } from '../../test/baselines/hand-made-inputs.ts';
 
 const ODDS = {
   bookmaker: 'average',

@@ -4,7 +4,10 @@ import {
   createMostCommonScoreForecaster,
   mostCommonScore,
 } from './most-common-score.ts';
-import { makeInput, makePastResult as r } from './test-inputs.ts';
+import {
+  makeInput,
+  makePastResult as r,
+} from '../../test/baselines/hand-made-inputs.ts';
 
 describe('mostCommonScore', () => {
   it('counts final scores over all competitions', () => {

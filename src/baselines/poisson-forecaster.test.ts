@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createPoissonForecaster } from './poisson-forecaster.ts';
 import { poissonGoalMeans, strength } from './poisson-goal-means.ts';
 import { seasonFirstSample } from './results-before-kickoff.ts';
-import { makeInput, makePastResult as r } from './test-inputs.ts';
+import {
+  makeInput,
+  makePastResult as r,
+} from '../../test/baselines/hand-made-inputs.ts';
 
 // Season s of competition X: league home goals (2+0+1+1)/4 = 1.0, away
 // goals (1+0+1+3)/4 = 1.25. Team 1 hosts team 3.

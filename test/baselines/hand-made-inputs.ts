@@ -1,5 +1,5 @@
-import type { MatchContext, TeamContext } from '../core/types.ts';
-import type { ForecastInput, PastResult } from '../models/forecaster.ts';
+import type { MatchContext, TeamContext } from '../../src/core/types.ts';
+import type { ForecastInput, PastResult } from '../../src/models/forecaster.ts';
 
 /** A small past result of competition X for hand-made test inputs. */
 export function makePastResult(
