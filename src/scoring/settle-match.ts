@@ -18,7 +18,7 @@ import { MatchNotFoundError } from './match-not-found-error.ts';
 import { pointsFor } from './points-for.ts';
 import { countTendencies, quotasFor, type Quotas } from './quota-for.ts';
 import {
-  DEFAULT_SCORING_CONFIG,
+  scoringConfigFromEnv,
   type ScoringConfig,
 } from './scoring-config.ts';
 
@@ -64,11 +64,15 @@ export interface SettleOptions {
  * Safe to repeat: a prediction whose settlement is unchanged is not
  * written, so its `scored_at` keeps the time it was first scored so.
  * Throws MatchNotFoundError (unrecoverable) for an unknown match id.
+ *
+ * Without a config, the constants come from the environment
+ * (`SCORELINE_QUOTA_MIN` and the others, see scoring-config.ts), read on
+ * every call, so a worker picks up the operator's settings.
  */
 export async function settleMatch(
   db: Db,
   matchId: number,
-  config: ScoringConfig = DEFAULT_SCORING_CONFIG,
+  config: ScoringConfig = scoringConfigFromEnv(),
   options: SettleOptions = {},
 ): Promise<SettleResult> {
   const clock = options.clock ?? systemClock;

@@ -158,6 +158,34 @@ describe.each(DATABASE_KINDS)('settleMatch on %s', (kind) => {
     });
   });
 
+  it('uses the constants it is given, else the environment', async () => {
+    const { db } = database;
+    const matchId = await addMatch(db, { status: 'finished', score: [2, 0] });
+    // n = 2, H: c = 2 -> 2 with min 2; exact 2-0: 2 + 1 + 3 = 6.
+    await addPredictions(db, matchId, { m1: [2, 0], m2: [3, 1] });
+    const points = async () =>
+      (await listPredictions(db, matchId)).map((r) => r.points);
+
+    await settleMatch(db, matchId, undefined, at(T1));
+    expect(await points()).toEqual([6, 3]);
+
+    // Min 3: (6n + 24c) / (10c) = 60/20 = 3, bonuses 2 and 0:
+    // m1 3 + 2 + 0, m2 3 + 2.
+    const changed = { quotaMin: 3, quotaMax: 6, bonusGoalDifference: 2,
+      bonusExact: 0 };
+    await settleMatch(db, matchId, changed, at(T1));
+    expect(await points()).toEqual([5, 5]);
+
+    process.env.SCORELINE_BONUS_EXACT = '5';
+    try {
+      // Defaults with exact bonus 5: m1 2 + 1 + 5, m2 2 + 1.
+      await settleMatch(db, matchId, undefined, at(T1));
+      expect(await points()).toEqual([8, 3]);
+    } finally {
+      delete process.env.SCORELINE_BONUS_EXACT;
+    }
+  });
+
   it('throws an unrecoverable error for an unknown match', async () => {
     const settling = settleMatch(database.db, 987_654, config, at(T1));
     await expect(settling).rejects.toBeInstanceOf(MatchNotFoundError);
