@@ -11,6 +11,11 @@ export type MatchRow = typeof matches.$inferSelect;
  * The natural identity of a match, the same from every source:
  * competition, season, home and away team, and the round in cups (where two
  * teams can meet twice with the same home team).
+ *
+ * Shortcoming: in cups the round is taken as the source writes it, so the
+ * same cup match named `League, Matchday 1` by openfootball and
+ * `League Stage - 1` by API-Football gets two keys. It can go once a source
+ * maps its cup rounds to the openfootball names before calling this.
  */
 export function makeMatchKey(
   state: Pick<MatchState,

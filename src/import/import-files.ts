@@ -167,7 +167,7 @@ function toMatchState(
   source: SourceMatch,
   teamIds: Map<string, number>,
 ): MatchState {
-  const { where: _where, homeTeam, awayTeam, odds: _odds, ...rest } = source;
+  const { homeTeam, awayTeam, odds: _odds, ...rest } = source;
   return {
     ...rest,
     venue: null,

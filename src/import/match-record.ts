@@ -43,8 +43,6 @@ export interface OddsRecord {
  * team names are already canonical.
  */
 export interface SourceMatch {
-  /** Where it was read, for messages: `file` and a row or index. */
-  where: string;
   competitionId: string;
   season: string;
   round: string | null;

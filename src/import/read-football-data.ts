@@ -85,7 +85,9 @@ function readRow(
   const goals = (name: string) => {
     const value = cell(name);
     if (value === null) return null;
-    if (!/^\d+$/.test(value)) throw fail(`${name} '${value}' is not a goal count`);
+    if (!/^\d+$/.test(value)) {
+      throw fail(`${name} '${value}' is not a goal count`);
+    }
     return Number(value);
   };
   const homeGoals = goals('FTHG');
@@ -98,7 +100,6 @@ function readRow(
   const hasHalf = halfHome !== null && halfAway !== null;
 
   return {
-    where: `${file} line ${line}`,
     competitionId,
     season: '',
     round: null,

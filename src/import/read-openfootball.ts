@@ -57,7 +57,6 @@ export function readOpenfootball(
   const season = seasonOf(file, name);
 
   return (matches as OpenfootballMatch[]).map((match, index) => {
-    const where = `${file} match ${index + 1}`;
     const date = text(match.date);
     const time = text(match.time);
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -69,7 +68,6 @@ export function readOpenfootball(
     }
     const score = readScore(file, index, match);
     return {
-      where,
       competitionId,
       season,
       round: text(match.round),
