@@ -9,11 +9,6 @@ export function isoInstant(column: SQL): SQL {
     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** An ISO instant as a `timestamptz` parameter. */
-export function instantParam(iso: string): SQL {
-  return sql`${iso}::timestamptz`;
-}
-
 /**
  * The condition for a row of `matches` (under the given alias) to count
  * as a result: finished, with a score. Awarded matches are left out: their
@@ -23,3 +18,10 @@ export function isResult(alias: string): SQL {
   const m = sql.raw(alias);
   return sql`(${m}.status = 'finished' and ${m}.home_goals is not null)`;
 }
+
+/**
+ * The match being analysed: the analysis query reads it as
+ * `from matches target`, and the parts of the context are correlated
+ * subqueries on its columns (kickoff, teams, competition, season).
+ */
+export const TARGET = sql.raw('target');

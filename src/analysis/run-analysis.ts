@@ -5,8 +5,8 @@ import { upsertAnalysis } from '../db/analyses.ts';
 import type { Db } from '../db/open-database.ts';
 import { AnalysisError } from './analysis-error.ts';
 import { isCoreFilled } from './analysis-completeness.ts';
-import { computeAnalysisOf } from './compute-analysis.ts';
-import { loadAnalysisTarget } from './load-analysis-target.ts';
+import { assembleContext } from './compute-analysis.ts';
+import { loadAnalysisInputs } from './load-analysis-inputs.ts';
 
 /** Statuses of matches that are never played as planned: no analysis. */
 export const UNANALYSABLE_STATUSES: readonly MatchStatus[] = [
@@ -44,16 +44,16 @@ export async function runAnalysis(
     options.logger ?? scopedLogger('analysis', { matchId });
   const started = performance.now();
 
-  const target = await loadAnalysisTarget(db, matchId);
-  if (UNANALYSABLE_STATUSES.includes(target.status)) {
+  const inputs = await loadAnalysisInputs(db, matchId);
+  if (UNANALYSABLE_STATUSES.includes(inputs.status)) {
     throw new AnalysisError(
       matchId,
       'not-played',
-      `match ${matchId} is ${target.status} and gets no analysis; analyse it again once it is rescheduled`,
+      `match ${matchId} is ${inputs.status} and gets no analysis; analyse it again once it is rescheduled`,
     );
   }
 
-  const context = await computeAnalysisOf(db, target);
+  const context = assembleContext(inputs);
   const complete = isCoreFilled(context);
   await upsertAnalysis(db, {
     matchId,

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { MatchContext } from '../core/types.ts';
 import type { Db } from './open-database.ts';
 import { analyses } from './schema.ts';
@@ -20,16 +20,18 @@ export interface AnalysisRow {
   context: MatchContext;
   complete: boolean;
   missing: string[];
-  computedAt: Date;
+  /** Default: the database's current time. */
+  computedAt?: Date;
 }
 
 /** Stores a match's analysis, replacing any earlier one (idempotent). */
 export async function upsertAnalysis(db: Db, row: AnalysisRow): Promise<void> {
   const { matchId: _matchId, ...values } = row;
+  const set = { ...values, computedAt: row.computedAt ?? sql`now()` };
   await db
     .insert(analyses)
     .values(row)
-    .onConflictDoUpdate({ target: analyses.matchId, set: values });
+    .onConflictDoUpdate({ target: analyses.matchId, set });
 }
 
 /** The stored analysis of a match, or null when it has none. */
