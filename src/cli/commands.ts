@@ -5,6 +5,7 @@ import type { Command } from './command.ts';
  * command do not pay for the others' imports.
  */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
   migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
   import: async () => (await import('./commands/import.ts')).importCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   backfill: async () => (await import('./commands/backfill.ts')).backfillCommand,
   leaderboard: async () =>
     (await import('./commands/leaderboard.ts')).leaderboardCommand,
+  analysis: async () => (await import('./commands/analysis.ts')).analysisCommand,
 };
