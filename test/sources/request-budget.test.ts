@@ -101,8 +101,8 @@ describe.each(DATABASE_KINDS)('the daily request budget on %s', (kind) => {
       kickoff: new Date('2024-03-30T17:30:00Z'),
     });
     // The plan says what it costs before anything is sent.
-    expect(await client.transport.requestsNeeded(plan)).toBe(8);
-    await expect(client.transport.budget.assertAffordable(8)).rejects
+    expect(await client.transport.requestsNeeded(plan)).toBe(9);
+    await expect(client.transport.budget.assertAffordable(9)).rejects
       .toMatchObject({ reason: 'budget', exitCode: 3 });
     expect(server.received).toHaveLength(0);
 
@@ -114,6 +114,6 @@ describe.each(DATABASE_KINDS)('the daily request budget on %s', (kind) => {
     await expect(client.odds(1049124)).rejects.toBe(error);
     expect(server.received).toHaveLength(3);
     // What was fetched is cached: only the rest is still needed.
-    expect(await client.transport.requestsNeeded(plan)).toBe(5);
+    expect(await client.transport.requestsNeeded(plan)).toBe(6);
   });
 });

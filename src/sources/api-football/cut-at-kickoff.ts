@@ -16,7 +16,8 @@ export interface FetchedContext {
   /** The table rebuilt from results cut at kickoff, when fetched. */
   rebuiltTable: readonly RebuiltLine[] | null;
   injuries: readonly SourceInjury[] | null;
-  prediction: SourcePrediction | null;
+  /** The provider's forecast; leave it out when it was not asked for. */
+  prediction?: SourcePrediction | null;
 }
 
 /** The part of a fetched context that was knowable before kickoff. */
@@ -57,8 +58,10 @@ export function cutAtKickoff(fetched: FetchedContext): ContextAtKickoff {
   const injuries = retroactive ? null : (fetched.injuries?.slice() ?? null);
   if (!injuries) missing.push('injuries');
 
-  const prediction = retroactive ? null : fetched.prediction;
-  if (!prediction) missing.push('providerPrediction');
+  const prediction = retroactive ? null : (fetched.prediction ?? null);
+  if (!prediction && fetched.prediction !== undefined) {
+    missing.push('providerPrediction');
+  }
 
   return {
     odds,

@@ -13,23 +13,23 @@ const spurs = {
 };
 
 describe('requestsNeeded', () => {
-  it('counts the eight requests of one analysis', () => {
+  it('counts the nine requests of one analysis', () => {
     const plan = planAnalysisRequests(villa);
-    expect(requestsNeeded(plan)).toBe(8);
+    expect(requestsNeeded(plan)).toBe(9);
     expect(plan.find((r) => r.endpoint === 'teams/statistics')?.params)
       .toEqual({ league: 39, season: 2024, team: 66, date: '2025-02-14' });
   });
 
   it('counts a request shared by two matches once', () => {
     const plan = [...planAnalysisRequests(villa), ...planAnalysisRequests(spurs)];
-    // The standings of the league are the same request for both.
-    expect(requestsNeeded(plan)).toBe(15);
+    // The league's fixtures and table are the same requests for both.
+    expect(requestsNeeded(plan)).toBe(16);
   });
 
   it('does not count what the cache still holds', () => {
     const plan = planAnalysisRequests(villa);
     const cached = new Set([requestKey(plan[0]!), requestKey(plan[3]!)]);
-    expect(requestsNeeded(plan, cached)).toBe(6);
+    expect(requestsNeeded(plan, cached)).toBe(7);
   });
 
   it('builds the same key whatever the parameter order', () => {

@@ -12,8 +12,9 @@ export interface FixtureToAnalyse {
 
 /**
  * The requests the analysis of one fixture makes: both teams' season
- * fixtures (form), the meetings of the two teams, the league table,
- * both teams' statistics up to the day before kickoff, odds and injuries.
+ * fixtures (form), the meetings of the two teams, the league's fixtures
+ * (to rebuild the table as of kickoff) and table, both teams' statistics
+ * up to the day before kickoff, odds and injuries.
  */
 export function planAnalysisRequests(match: FixtureToAnalyse): ApiRequest[] {
   const { leagueId: league, season } = match;
@@ -30,6 +31,7 @@ export function planAnalysisRequests(match: FixtureToAnalyse): ApiRequest[] {
       endpoint: 'fixtures/headtohead',
       params: { h2h: `${match.homeTeamId}-${match.awayTeamId}` },
     },
+    { endpoint: 'fixtures', params: { league, season } },
     { endpoint: 'standings', params: { league, season } },
     ...teams.map((team): ApiRequest => ({
       endpoint: 'teams/statistics',
