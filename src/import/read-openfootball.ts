@@ -114,9 +114,7 @@ function readScore(
   const ht = pair('ht');
   const et = pair('et');
   const p = pair('p');
-  const status: MatchStatus =
-    match.status === 'postponed' ? 'postponed'
-      : ft ? 'finished' : 'scheduled';
+  const status = statusOf(file, index, match.status, ft !== null);
   const extra = ft && et ? [et[0] - ft[0], et[1] - ft[1]] : null;
   if (extra && (extra[0]! < 0 || extra[1]! < 0)) {
     throw new InputError(
@@ -134,6 +132,30 @@ function readScore(
     penaltyHomeGoals: penalties?.[0] ?? null,
     penaltyAwayGoals: penalties?.[1] ?? null,
   };
+}
+
+/** Statuses an openfootball match can carry in its `status` field. */
+const NAMED_STATUSES: readonly MatchStatus[] = [
+  'postponed', 'cancelled', 'abandoned', 'awarded',
+];
+
+function statusOf(
+  file: string,
+  index: number,
+  status: unknown,
+  hasResult: boolean,
+): MatchStatus {
+  if (status === undefined || status === null) {
+    return hasResult ? 'finished' : 'scheduled';
+  }
+  const named = NAMED_STATUSES.find((known) => known === status);
+  if (!named) {
+    throw new InputError(
+      `match ${index + 1} has unknown status '${String(status)}'; expected one of ${NAMED_STATUSES.join(', ')}`,
+      file,
+    );
+  }
+  return named;
 }
 
 function goalsPair(
