@@ -1,4 +1,4 @@
-import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from './open-database.ts';
 import { queryRows } from './query-rows.ts';
 import { models } from './schema.ts';
@@ -84,6 +84,19 @@ export async function recordSuccess(
     .update(models)
     .set({ consecutiveFailures: 0, lastSuccessAt: at, updatedAt: at })
     .where(eq(models.id, modelId));
+}
+
+/** Several models answered: one update for all (the stage's end). */
+export async function recordSuccesses(
+  db: Db,
+  modelIds: string[],
+  at: Date = new Date(),
+): Promise<void> {
+  if (modelIds.length === 0) return;
+  await db
+    .update(models)
+    .set({ consecutiveFailures: 0, lastSuccessAt: at, updatedAt: at })
+    .where(inArray(models.id, modelIds));
 }
 
 /** The health of a model after a failure. */
