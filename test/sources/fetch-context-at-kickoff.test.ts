@@ -62,7 +62,7 @@ describe.each(DATABASE_KINDS)('fetchContextAtKickoff on %s', (kind) => {
     await database?.close();
   });
 
-  it('keeps the match and later meetings out of a retroactive context', async () => {
+  it('keeps the match and later meetings out of the context', async () => {
     const now = new Date('2024-01-01T00:00:00Z');
     const client = new ApiFootballClient({
       apiKey: 'test-key',

@@ -51,7 +51,10 @@ describe.each(DATABASE_KINDS)('the daily request budget on %s', (kind) => {
     await restarted.spend();
     const error = await restarted.spend().catch((e) => e);
     expect(error).toBeInstanceOf(SourceStoppedError);
-    expect(error).toMatchObject({ reason: 'budget', exitCode: EXIT.gapsRemain });
+    expect(error).toMatchObject({
+      reason: 'budget',
+      exitCode: EXIT.gapsRemain,
+    });
     expect(error.message).toContain('API_FOOTBALL_DAILY_BUDGET');
     expect(await restarted.spent()).toBe(5);
   });

@@ -21,7 +21,10 @@ describe('requestsNeeded', () => {
   });
 
   it('counts a request shared by two matches once', () => {
-    const plan = [...planAnalysisRequests(villa), ...planAnalysisRequests(spurs)];
+    const plan = [
+      ...planAnalysisRequests(villa),
+      ...planAnalysisRequests(spurs),
+    ];
     // The league's fixtures and table are the same requests for both.
     expect(requestsNeeded(plan)).toBe(16);
   });
@@ -33,10 +36,13 @@ describe('requestsNeeded', () => {
   });
 
   it('builds the same key whatever the parameter order', () => {
-    expect(
-      requestKey({ endpoint: 'standings', params: { season: 2024, league: 39 } }),
-    ).toBe(
-      requestKey({ endpoint: 'standings', params: { league: 39, season: 2024 } }),
+    const key = (params: Record<string, number>) =>
+      requestKey({ endpoint: 'standings', params });
+    expect(key({ season: 2024, league: 39 })).toBe(
+      key({ league: 39, season: 2024 }),
+    );
+    expect(key({ season: 2024, league: 39 })).toBe(
+      'api-football:standings?league=39&season=2024',
     );
   });
 });

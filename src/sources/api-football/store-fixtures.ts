@@ -61,6 +61,7 @@ export async function storeFixtures(
   const summary: StoreFixturesSummary = {
     inserted: 0, updated: 0, unchanged: 0, skipped: [],
   };
+  const storedCompetitions = new Set<string>();
 
   for (const fixture of fixtures) {
     const skip = (reason: string) => {
@@ -87,12 +88,16 @@ export async function storeFixtures(
       continue;
     }
 
-    await insertCompetitions(db, [{
-      id: competition.id,
-      name: competition.name,
-      timeZone: competition.timeZone,
-      apiFootballLeagueId: fixture.league.id,
-    }]);
+    if (!storedCompetitions.has(competition.id)) {
+      // Competitions stored already (by the importers) stay as they are.
+      await insertCompetitions(db, [{
+        id: competition.id,
+        name: competition.name,
+        timeZone: competition.timeZone,
+        apiFootballLeagueId: fixture.league.id,
+      }]);
+      storedCompetitions.add(competition.id);
+    }
     const teamIds = await teamIdsOf(db, [
       { alias: fixture.home.name, canonical: home },
       { alias: fixture.away.name, canonical: away },
