@@ -124,7 +124,7 @@ export async function predictMatch(
       if (!forecaster) {
         const reason =
           forecasters.unavailable.get(modelId) ??
-          `model is not in the roster ${deps.roster.file}; add it or run the roster sync`;
+          missingForecasterReason(deps.roster, modelId);
         result.failed.push({ modelId, reason });
         return;
       }
@@ -206,6 +206,15 @@ async function runForecaster(
     const countsAgainstHealth = !(error instanceof BaselineUnavailableError);
     return { reason: messageOf(error), countsAgainstHealth };
   }
+}
+
+/** Why a model active in the database has no forecaster here. */
+function missingForecasterReason(roster: Roster, modelId: string): string {
+  const model = roster.models.find((m) => m.id === modelId);
+  if (!model) {
+    return `model is not in the roster ${roster.file}; add it or run 'scoreline models sync'`;
+  }
+  return `model is inactive in this process: ${model.inactiveReason ?? `inactive in the roster ${roster.file}`}; run 'scoreline models sync' after changing the roster`;
 }
 
 /** The kickoff of a match that may be predicted; throws otherwise. */

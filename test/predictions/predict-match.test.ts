@@ -3,7 +3,12 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open-database.ts';
-import { enableModel, getActiveModels, listModels } from '../../src/db/models.ts';
+import {
+  enableModel,
+  getActiveModels,
+  listModels,
+  upsertModels,
+} from '../../src/db/models.ts';
 import { listPredictions } from '../../src/db/predictions.ts';
 import { models } from '../../src/db/schema.ts';
 import { ProviderGates } from '../../src/llm/provider-gate.ts';
@@ -282,5 +287,32 @@ describe.each(DATABASE_KINDS)('predictMatch on %s', (kind) => {
     const all = (await listModels(db)).map((m) => `${m.lastError} ${m.disabledReason}`);
     expect(all.join('\n')).not.toContain(KEY);
     expect(all.join('\n')).toContain('invalid api key [redacted]');
+  });
+
+  it('reports an active model without a forecaster, asking nobody', async () => {
+    await upsertModels(db, [
+      {
+        id: 'ghost',
+        provider: 'fake',
+        apiModel: 'ghost',
+        displayName: 'Ghost',
+        kind: 'llm',
+        active: true,
+      },
+    ]);
+    const before = server.requests.length;
+    const result = await predictMatch(deps, {
+      matchId: matchIds[3]!,
+      modelIds: ['ghost'],
+      retroactive: false,
+    });
+    expect(result.added).toEqual([]);
+    expect(result.failed).toEqual([
+      {
+        modelId: 'ghost',
+        reason: "model is not in the roster test-roster.json; add it or run 'scoreline models sync'",
+      },
+    ]);
+    expect(server.requests.length).toBe(before);
   });
 });
