@@ -12,6 +12,7 @@ import { openBackfillEdges } from '../../backfill/open-backfill-edges.ts';
 import { runBackfill } from '../../backfill/run-backfill.ts';
 import { EXIT } from '../../core/errors.ts';
 import { openDatabase } from '../../db/open-database.ts';
+import { readDataSourceConfig } from '../../sources/data-source.ts';
 import type { Command } from '../command.ts';
 
 /**
@@ -30,6 +31,8 @@ export const backfillCommand: Command = {
       return EXIT.ok;
     }
     const log = logger.child({ component: 'backfill' });
+    // API-Football analysis needs the fixture id; offline files do not.
+    const needsReference = readDataSourceConfig().kind === 'api-football';
     const database = await openDatabase();
     try {
       const edges = await openBackfillEdges({
@@ -49,8 +52,7 @@ export const backfillCommand: Command = {
           makeRunner: () => edges.makeRunner(),
           acquireLock: () => edges.acquireLock(),
           assertWorkers: assertWorkersListening,
-          // API-Football analysis needs the fixture id; offline files do not.
-          analysisNeedsSourceReference: Boolean(process.env.API_FOOTBALL_KEY),
+          analysisNeedsSourceReference: needsReference,
           onMatchDone: onTerminal
             ? (done, total, match) =>
                 stdout.write(

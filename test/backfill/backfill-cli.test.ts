@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/core/paths.ts';
+import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { freePort } from './own-redis.ts';
+import { SCENARIO_AS_OF, seedScenario } from './scenario.ts';
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the backfill script (or `bin/scoreline.js backfill`) to its end. */
+function runScript(
+  args: string[],
+  env: Record<string, string | undefined>,
+  viaBin = false,
+): Promise<Exit> {
+  const entry = viaBin
+    ? ['bin/scoreline.js', 'backfill']
+    : ['--import', 'tsx', 'scripts/backfill-retroactive-predictions.ts'];
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      SCORELINE_LOG_LEVEL: 'info',
+      REDIS_URL: undefined,
+      DATABASE_URL: undefined,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('the backfill script', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+    await seedScenario(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it.each([
+    [['--days', '-1'], /--days must be a whole number.*'-1'/],
+    [['--days', 'abc'], /--days must be a whole number.*'abc'/],
+    [['--days=1.5'], /--days must be a whole number.*'1.5'/],
+    [['--days'], /--days.*argument missing/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('exits with 2 and one line for %j', async (args, message) => {
+    const result = await runScript(args, {});
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+
+  it('behaves the same through scoreline backfill', async () => {
+    const result = await runScript(['--days', 'abc'], {}, true);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--days must be a whole number.*'abc'/);
+  });
+
+  it('finds nothing for --days 0 and exits with 0', async () => {
+    const result = await runScript(
+      ['--days', '0', '--json', '--as-of', SCENARIO_AS_OF.toISOString()],
+      { DATABASE_URL: database.url! },
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ gapsFound: 0, matches: [], failed: [] });
+  });
+
+  it('prints one JSON object on stdout and logs on stderr', async () => {
+    const result = await runScript(
+      ['--dry-run', '--json', '--as-of', SCENARIO_AS_OF.toISOString()],
+      { DATABASE_URL: database.url! },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      asOf: '2026-03-08T12:00:00.000Z',
+      windowStart: '2026-03-01T12:00:00.000Z',
+      activeModels: 3,
+      gapsFound: 3,
+      byStatus: { finished: 1, live: 1, scheduled: 1 },
+      predictionJobs: 3,
+    });
+    for (const key of ['notYetDue', 'skipped', 'analysisJobs',
+      'settlementJobs', 'predictionsAdded', 'failed', 'matches']) {
+      expect(report).toHaveProperty(key);
+    }
+    expect(result.stderr).toContain('backfill plan ready');
+  });
+
+  it('exits with 1 when the database is unreachable', async () => {
+    const port = await freePort();
+    const result = await runScript(['--dry-run'], {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot open PostgreSQL.*DATABASE_URL/);
+  });
+
+  it('exits with 1 when Redis is unreachable', async () => {
+    const port = await freePort();
+    const result = await runScript(['--dry-run'], {
+      DATABASE_URL: database.url!,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot reach Redis.*REDIS_URL/);
+  });
+});
