@@ -93,6 +93,11 @@ export class ProviderGate {
 /**
  * The gates of a process, one per provider id. Made once and shared by
  * every forecaster, so that limits hold across matches run side by side.
+ *
+ * Known shortcoming: limits hold within one process only. Several worker
+ * processes each allow the full concurrency and rate of a provider; until
+ * a shared limiter (in Redis) exists, divide the roster's limits by the
+ * number of workers.
  */
 export class ProviderGates {
   private readonly gates = new Map<string, ProviderGate>();
