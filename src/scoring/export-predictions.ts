@@ -14,11 +14,17 @@ export type PredictionExportRow = Record<
  * match, the regular-time score and its settlement. Kickoff, creation and
  * scoring times are ISO UTC. `quota` is the quota of the prediction's own
  * tendency; points and its parts are empty until the match is settled,
- * and stay empty when the prediction is void.
+ * and stay empty when the prediction is void. When `kickoff_time_known`
+ * is false, the kickoff is local midnight of the match day, as stored.
+ *
+ * Shortcoming: all rows are loaded into memory before they are written
+ * (the export kinds return arrays). Fine for tens of thousands of
+ * predictions; a season of many competitions and 40+ models would want a
+ * streamed export, which the export command would have to support first.
  */
 export const predictionsExport = {
   columns: [
-    'match_id', 'kickoff', 'competition', 'home_team', 'away_team',
+    'match_id', 'kickoff', 'kickoff_time_known', 'competition', 'home_team', 'away_team',
     'match_status', 'home_goals', 'away_goals', 'model',
     'predicted_home_goals', 'predicted_away_goals', 'retroactive',
     'created_at', 'quota', 'points_tendency', 'points_goal_difference',
@@ -49,6 +55,7 @@ export async function loadPredictionExport(
   return rows.map(({ match, homeTeam, awayTeam, prediction: p }) => ({
     match_id: match.id,
     kickoff: match.kickoff.toISOString(),
+    kickoff_time_known: match.kickoffTimeKnown,
     competition: match.competitionId,
     home_team: homeTeam,
     away_team: awayTeam,
