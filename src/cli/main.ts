@@ -65,6 +65,20 @@ async function helpText(): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Exits with the code once stdout and stderr have flushed: a large report
+ * written to a pipe is not cut off, and no open handle can keep the process
+ * alive after the command is done.
+ */
+export async function exitAfterFlush(code: number): Promise<never> {
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise<void>((resolve) => stream.write('', () => resolve())),
+    ),
+  );
+  process.exit(code);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  await exitAfterFlush(await main(process.argv.slice(2)));
 }
