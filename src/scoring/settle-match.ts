@@ -62,8 +62,14 @@ export interface SettleOptions {
  * points, `void` and `scored_at`.
  *
  * Safe to repeat: a prediction whose settlement is unchanged is not
- * written, so its `scored_at` keeps the time it was first scored so.
+ * written, so its `scored_at` keeps the time it got these values.
  * Throws MatchNotFoundError (unrecoverable) for an unknown match id.
+ *
+ * Shortcoming: inserting a prediction does not take the match row lock,
+ * so a prediction stored while a settlement runs stays unscored until the
+ * match is settled again (the backfill settles after its predictions, so
+ * this only bites a caller that inserts into a settled match and does not
+ * settle). It can go once insertPrediction locks the match row too.
  *
  * Without a config, the constants come from the environment
  * (`SCORELINE_QUOTA_MIN` and the others, see scoring-config.ts), read on
