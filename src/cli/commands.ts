@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.ts')).exportCommand,
   worker: async () => (await import('./commands/worker.ts')).workerCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  schedule: async () => (await import('./commands/schedule.ts')).scheduleCommand,
   models: async () => (await import('./commands/models.ts')).modelsCommand,
   backfill: async () => (await import('./commands/backfill.ts')).backfillCommand,
   leaderboard: async () =>
