@@ -16,20 +16,25 @@ import {
  *   earlier is left out);
  * - it also equals the analysis the real code computes on a copy of the
  *   database cut at kickoff (in a transaction that is rolled back).
+ * The cut copy costs a delete of every later match, so `cutCopyEvery`
+ * can limit it to every n-th match (default: all; the last always).
  * Returns the analyses from the full data.
  */
 export async function checkHonesty(
   db: Db,
   matchIds: number[],
+  cutCopyEvery = 1,
 ): Promise<MatchContext[]> {
   const data = await loadReferenceData(db);
   const contexts: MatchContext[] = [];
-  for (const matchId of matchIds) {
+  for (const [index, matchId] of matchIds.entries()) {
     const full = await computeAnalysis(db, matchId);
     const oracle = referenceAnalysis(cutAtKickoff(data, matchId), matchId);
     expect(full, `match ${matchId} against the oracle`).toEqual(oracle);
-    const cut = await analyseCutCopy(db, matchId);
-    expect(full, `match ${matchId} against the cut copy`).toEqual(cut);
+    if (index % cutCopyEvery === 0 || index === matchIds.length - 1) {
+      const cut = await analyseCutCopy(db, matchId);
+      expect(full, `match ${matchId} against the cut copy`).toEqual(cut);
+    }
     contexts.push(full);
   }
   return contexts;

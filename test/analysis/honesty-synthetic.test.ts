@@ -42,7 +42,9 @@ describe.each(DATABASE_KINDS)('analysis honesty, synthetic season on %s',
     it('sees the same before kickoff as the data cut at kickoff',
       async () => {
         expect(seasonIds.length).toBeGreaterThan(360);
-        const contexts = await checkHonesty(database.db, seasonIds);
+        // Oracle for every match; the real code on a cut copy for every
+        // 4th (each cut deletes hundreds of rows, slow on PGlite).
+        const contexts = await checkHonesty(database.db, seasonIds, 4);
         // The season exercises what matters: a full form, a table of 20,
         // kickoffs without time, odds present and absent.
         expect(contexts.some((c) => !c.kickoffTimeKnown)).toBe(true);
@@ -50,7 +52,7 @@ describe.each(DATABASE_KINDS)('analysis honesty, synthetic season on %s',
         expect(contexts.at(-1)?.tableSize).toBe(20);
         expect(contexts.at(-1)?.home.table?.played).toBeGreaterThan(35);
         expect(contexts.every((c) => c.home.form.length === 5)).toBe(true);
-      });
+      }, 300_000);
 
     it('would notice a leak of the match result', async () => {
       // The oracle given the uncut data counts this match's result: the
