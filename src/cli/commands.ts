@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   leaderboard: async () =>
     (await import('./commands/leaderboard.ts')).leaderboardCommand,
   analysis: async () => (await import('./commands/analysis.ts')).analysisCommand,
+  'sync-fixtures': async () => (await import('../sources/api-football/sync-fixtures-command.ts')).syncFixturesCommand,
 };
