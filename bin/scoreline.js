@@ -3,5 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main, exitAfterFlush } = await import('../src/cli/main.ts');
+const { main, exitAfterFlush, exitQuietlyOnClosedPipe } = await import(
+  '../src/cli/main.ts'
+);
+exitQuietlyOnClosedPipe();
 await exitAfterFlush(await main(process.argv.slice(2)));

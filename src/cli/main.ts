@@ -79,6 +79,20 @@ export async function exitAfterFlush(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * A reader that closes the pipe early (`scoreline export ... | head`) is not
+ * an error: stop quietly instead of crashing on EPIPE.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.ok);
+      throw error;
+    });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  exitQuietlyOnClosedPipe();
   await exitAfterFlush(await main(process.argv.slice(2)));
 }
