@@ -74,7 +74,12 @@ export async function requestChatCompletion(
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
       const wait = retryDelay(attempt, error.retryAfter, baseMs);
       request.logger.info(
-        { model: request.model, attempt: attempt + 1, of: MAX_ATTEMPTS, waitMs: wait },
+        {
+          model: request.model,
+          attempt: attempt + 1,
+          of: MAX_ATTEMPTS,
+          waitMs: wait,
+        },
         `LLM request failed (${error.message}); retrying, attempt ${attempt + 1} of ${MAX_ATTEMPTS}`,
       );
       await sleep(wait, request.signal);

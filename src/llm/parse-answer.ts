@@ -166,7 +166,10 @@ function readGoals(value: unknown, side: string, raw: string): number {
 }
 
 function scoreFromPlainText(answer: string, raw: string): Score {
-  const pattern = /(?<![\d.:\-/])(\d{1,2})\s*[-:–]\s*(\d{1,2})(?![\d:\-/]|\.\d)/g;
+  // Two numbers of one or two digits joined by - or :, not part of a
+  // date, a time with seconds or a decimal.
+  const pattern =
+    /(?<![\d.:\-/])(\d{1,2})\s*[-:–]\s*(\d{1,2})(?![\d:\-/]|\.\d)/g;
   const scores = new Set(
     [...answer.matchAll(pattern)].map((match) => `${match[1]}-${match[2]}`),
   );

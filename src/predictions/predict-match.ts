@@ -128,7 +128,9 @@ export async function predictMatch(
         result.failed.push({ modelId, reason });
         return;
       }
-      const outcome = await runForecaster(forecaster, forecastInput, deps.signal);
+      const outcome = await runForecaster(
+        forecaster, forecastInput, deps.signal,
+      );
       try {
         if ('reason' in outcome) {
           result.failed.push({ modelId, reason: outcome.reason });

@@ -120,7 +120,9 @@ function assertConsistent(file: string, content: RosterFile): void {
       );
     }
     modelIds.add(model.id);
-    if (model.provider !== BASELINE_PROVIDER && !providerIds.has(model.provider)) {
+    const known =
+      model.provider === BASELINE_PROVIDER || providerIds.has(model.provider);
+    if (!known) {
       throw new ConfigError(
         `${where}: field "provider": unknown provider "${model.provider}"; add it to "providers" or use "${BASELINE_PROVIDER}"`,
       );

@@ -14,7 +14,7 @@ export const providerSchema = z
     baseUrl: z.url(),
     /** The environment variable holding the key; absent for keyless servers. */
     apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
-    /** Requests in flight at once for all models of the provider (default 4). */
+    /** Requests in flight at once, all its models together (default 4). */
     concurrency: z.int().min(1).max(256).default(4),
     /** Requests started per minute for the provider; null: no limit. */
     requestsPerMinute: z.int().min(1).nullable().default(null),
