@@ -191,6 +191,18 @@ describe.each(DATABASE_KINDS)('ApiFootballClient on %s', (kind) => {
     expect(sleeps[0]).toBe(7000);
   });
 
+  it('retries a rate-limit error in a 200 body after a back-off', async () => {
+    server.queue.push({
+      body: errorBody('standings', {
+        rateLimit: 'Too many requests. Your rate limit is 10 per minute.',
+      }),
+    });
+    const client = makeClient({ backoffMs: 1500 });
+    expect(await client.standings(39, 2022)).toHaveLength(20);
+    expect(sleeps).toEqual([1500]);
+    expect(server.received).toHaveLength(2);
+  });
+
   it('doubles the back-off without Retry-After and gives up', async () => {
     for (let i = 0; i < 4; i += 1) server.queue.push({ status: 429 });
     const client = makeClient({ backoffMs: 500, maxRetries: 3 });

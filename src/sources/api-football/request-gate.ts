@@ -26,6 +26,10 @@ const MINUTE_MS = 60_000;
  * Spreads requests evenly over the minute (one every 60 s / limit) and
  * holds them back when the provider says the minute is used up or asks to
  * retry later. The limit is the smaller of ours and the provider's.
+ * Known shortcoming: the gate lives in one process, so several workers
+ * each spread their own requests and together can exceed the per-minute
+ * limit (they then back off on 429); the daily budget is shared through
+ * the database. It can go when the gate keeps its slot in Redis.
  */
 export class RequestGate {
   private perMinute: number;

@@ -4,7 +4,9 @@ import { sourceCache } from '../../db/schema.ts';
 
 /**
  * Responses of a paid source kept in the database for their useful life,
- * so that re-running a backfill costs few requests.
+ * so that re-running a backfill costs few requests. Expired rows are
+ * overwritten when fetched again but never deleted; known shortcoming, to
+ * go with a periodic `delete ... where expires_at < now()` in the worker.
  */
 export class ResponseCache {
   constructor(private readonly db: Db) {}
