@@ -157,6 +157,7 @@ export class ApiFootballTransport {
       throw error;
     });
 
+    const startedAt = Date.now();
     let response: Response;
     try {
       response = await (this.options.fetch ?? fetch)(this.urlOf(request), {
@@ -169,6 +170,16 @@ export class ApiFootballTransport {
     }
     const limits = readRateLimitHeaders(response.headers, this.clock.now());
     this.gate.observe(limits);
+    this.logger.debug(
+      {
+        endpoint: request.endpoint,
+        params: request.params,
+        status: response.status,
+        ms: Date.now() - startedAt,
+        perDayRemaining: limits.perDayRemaining,
+      },
+      'API-Football request answered',
+    );
 
     if (response.status === 429 || response.status >= 500) {
       await response.body?.cancel();

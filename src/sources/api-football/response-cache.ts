@@ -1,12 +1,11 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
 import { sourceCache } from '../../db/schema.ts';
 
 /**
  * Responses of a paid source kept in the database for their useful life,
- * so that re-running a backfill costs few requests. Expired rows are
- * overwritten when fetched again but never deleted; known shortcoming, to
- * go with a periodic `delete ... where expires_at < now()` in the worker.
+ * so that re-running a backfill costs few requests. Expired rows stay
+ * until fetched again or removed by `removeExpired`.
  */
 export class ResponseCache {
   constructor(private readonly db: Db) {}
@@ -36,5 +35,14 @@ export class ResponseCache {
         target: sourceCache.key,
         set: { body, fetchedAt: now, expiresAt },
       });
+  }
+
+  /** Deletes the answers expired at `now`; returns how many. */
+  async removeExpired(now: Date): Promise<number> {
+    const removed = await this.db
+      .delete(sourceCache)
+      .where(lte(sourceCache.expiresAt, now))
+      .returning({ key: sourceCache.key });
+    return removed.length;
   }
 }
