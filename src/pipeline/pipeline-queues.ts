@@ -47,6 +47,9 @@ export class PipelineQueues {
       // Errors surface on the calls that fail; the event only needs a
       // listener so that a Redis hiccup does not crash the process.
       queue.on('error', () => undefined);
+      // Each job waited for adds a 'closing' listener for the length of
+      // its wait; many waits at once are normal, not a leak.
+      queue.setMaxListeners(1000);
       this.queues.set(stage, queue);
     }
     return queue as unknown as StageQueue<S>;

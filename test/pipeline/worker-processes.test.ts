@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyses, predictions } from '../../src/db/schema.ts';
+import { analyses, matches, predictions } from '../../src/db/schema.ts';
 import { BullmqStageRunner } from '../../src/pipeline/bullmq-stage-runner.ts';
 import { jobIdFor } from '../../src/pipeline/job-ids.ts';
 import { PipelineQueues } from '../../src/pipeline/pipeline-queues.ts';
@@ -99,6 +99,33 @@ describe('worker processes on BullMQ', { timeout: 120_000 }, () => {
       { modelId: 'llm-exact', points: 6, quota: 2, retroactive: false },
       { modelId: 'llm-tendency', points: 2, quota: 2, retroactive: false },
     ]);
+  });
+
+  it('shares the jobs between the two workers, each job run once', async () => {
+    const ids = (await database.db.select({ id: matches.id }).from(matches)
+      .where(and(gte(matches.kickoff, new Date('2025-09-13T00:00:00Z')),
+        lt(matches.kickoff, new Date('2025-10-06T00:00:00Z')))))
+      .map((row) => row.id);
+    // Matchdays 4 to 7 of the openfootball file: 40 matches.
+    expect(ids).toHaveLength(40);
+    const outcomes = await Promise.all(ids.map((matchId) => runner.run(
+      'analysis', { matchId }, jobIdFor('analysis', matchId), 60_000)));
+    expect(outcomes.every((o) => o.state === 'completed')).toBe(true);
+
+    const runs = new Map<string, number>();
+    const byWorker = workers.map((worker) => {
+      const done = worker.lines.filter((line) =>
+        line.includes('"analysis job done"'));
+      for (const line of done) {
+        const { jobId } = JSON.parse(line) as { jobId: string };
+        runs.set(jobId, (runs.get(jobId) ?? 0) + 1);
+      }
+      return done.length;
+    });
+    for (const matchId of ids) {
+      expect(runs.get(jobIdFor('analysis', matchId))).toBe(1);
+    }
+    expect(byWorker.every((n) => n > 0)).toBe(true);
   });
 
   it('recovers a job whose worker was killed, without duplicates', async () => {
