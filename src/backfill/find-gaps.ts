@@ -45,28 +45,34 @@ export async function findGaps(
   const rows = await queryRows<RawGapRow>(
     db,
     sql`
-      with active as (
+      with active as materialized (
         select id from models where active and disabled_at is null
       ),
       candidates as (
-        select m.* from matches m
+        select m.id, m.competition_id, m.status, m.kickoff,
+          m.kickoff_time_known, m.home_goals, m.away_goals,
+          m.api_football_fixture_id
+        from matches m
         where m.kickoff >= ${window.start.toISOString()}::timestamptz
           and m.kickoff <= ${window.lookAheadEnd.toISOString()}::timestamptz
           and m.status in ('scheduled', 'live', 'finished')
           and (${matchId}::int is null or m.id = ${matchId}::int)
           and (${competitionId}::text is null
             or m.competition_id = ${competitionId}::text)
+          -- Correlated on purpose: one short index range per match on
+          -- (match_id, model_id), never a scan of all predictions.
+          and (select count(*) from predictions p
+            join active a on a.id = p.model_id
+            where p.match_id = m.id) < (select count(*) from active)
       ),
-      missing as (
-        select c.id as match_id,
-          json_agg(a.id order by a.id) as model_ids
+      gaps as (
+        select c.*,
+          (select json_agg(a.id order by a.id) from active a
+            where not exists (
+              select 1 from predictions p
+              where p.match_id = c.id and p.model_id = a.id
+            )) as model_ids
         from candidates c
-        cross join active a
-        where not exists (
-          select 1 from predictions p
-          where p.match_id = c.id and p.model_id = a.id
-        )
-        group by c.id
       )
       select c.id as "matchId",
         c.competition_id as "competitionId",
@@ -79,9 +85,8 @@ export async function findGaps(
         coalesce(an.complete, false) as "hasAnalysis",
         (select count(*)::int from predictions p where p.match_id = c.id)
           as "predictionsBefore",
-        mi.model_ids as "missingModelIds"
-      from candidates c
-      join missing mi on mi.match_id = c.id
+        c.model_ids as "missingModelIds"
+      from gaps c
       left join analyses an on an.match_id = c.id
       order by c.kickoff, c.id
     `,
