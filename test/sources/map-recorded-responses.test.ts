@@ -41,6 +41,16 @@ function countBy<T>(items: T[], key: (item: T) => string) {
   return counts;
 }
 
+/** A pair as the provider writes it, or null when a side is unknown. */
+function known(pair: { home: number | null; away: number | null } | null) {
+  if (!pair || pair.home === null || pair.away === null) return null;
+  return [pair.home, pair.away];
+}
+
+function pairOf(score: { home: number; away: number } | null) {
+  return score ? [score.home, score.away] : null;
+}
+
 const byId = (fixtures: SourceFixture[], id: number) =>
   fixtures.find((f) => f.fixtureId === id);
 
@@ -63,6 +73,40 @@ describe('mapping of the recorded API-Football responses', () => {
     }
     // 29 + 284 + 191 + 8 + 18 + 54 + 71 + 2 fixtures (README counts).
     expect(fixtures).toBe(657);
+  });
+
+  it('keeps kickoff, teams and every score of every recorded fixture', () => {
+    let checked = 0;
+    for (const { file, envelope } of loadRecordedResponses()) {
+      if (!String(envelope.get).startsWith('fixtures')) continue;
+      type Pair = { home: number | null; away: number | null } | null;
+      const raw = envelope.response as {
+        fixture: { id: number; date: string };
+        teams: { home: { name: string }; away: { name: string } };
+        goals: Pair;
+        score: Record<'halftime' | 'fulltime' | 'extratime' | 'penalty', Pair>;
+      }[];
+      const mapped = fixturesOf(file);
+      raw.forEach((item, index) => {
+        const fixture = mapped[index]!;
+        const where = `${file} ${item.fixture.id}`;
+        // The local date string with its offset is the same instant.
+        expect(fixture.kickoff.getTime(), where)
+          .toBe(Date.parse(item.fixture.date));
+        expect(fixture.home.name, where).toBe(item.teams.home.name);
+        expect(fixture.away.name, where).toBe(item.teams.away.name);
+        expect(pairOf(fixture.score), where).toEqual(known(item.score.fulltime));
+        expect(pairOf(fixture.halfTime), where)
+          .toEqual(known(item.score.halftime));
+        expect(pairOf(fixture.extraTime), where)
+          .toEqual(known(item.score.extratime));
+        expect(pairOf(fixture.penalties), where)
+          .toEqual(known(item.score.penalty));
+        expect(pairOf(fixture.currentGoals), where).toEqual(known(item.goals));
+        checked += 1;
+      });
+    }
+    expect(checked).toBe(657);
   });
 
   it('maps the statuses of a day with postponed, cancelled and awarded', () => {
