@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { AnalysisError } from './analysis-error.ts';
-import { isoInstant, TARGET } from './iso-instant.ts';
+import { isoInstant, TARGET } from './analysis-sql.ts';
 import { formJson } from './query-form.ts';
 import { headToHeadJson } from './query-head-to-head.ts';
 import { oddsJson } from './query-odds.ts';

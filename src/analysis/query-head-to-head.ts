@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { isoInstant, isResult, TARGET } from './iso-instant.ts';
+import { isoInstant, isResult, TARGET } from './analysis-sql.ts';
 
 /** How many earlier meetings the head-to-head shows. */
 export const HEAD_TO_HEAD_LENGTH = 6;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { TARGET } from './iso-instant.ts';
+import { TARGET } from './analysis-sql.ts';
 
 /**
  * The odds of `target` as a JSON object: the market average (`avg`) when

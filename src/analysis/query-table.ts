@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RecordLine, TableLine } from '../core/types.ts';
-import { isResult, TARGET } from './iso-instant.ts';
+import { isResult, TARGET } from './analysis-sql.ts';
 
 /** One team's line as the table query returns it, per venue. */
 export interface TableRow {
@@ -20,6 +20,12 @@ export interface TableRow {
  * not used: they would make the table depend on data stored after
  * kickoff. Order: points, goal difference, goals scored, then name in
  * byte order (collation "C", the same on every server).
+ *
+ * Known shortcomings: on a season's first days the table lists only the
+ * teams seen so far (fewer than all teams of the league), and ties past
+ * goals scored are broken by name, not by the competition's own rules
+ * (head-to-head, play-offs). Both can go once competitions carry their
+ * team list and tie-break rules.
  */
 export function tableJson(): SQL {
   const teams = sql`(${TARGET}.home_team_id, ${TARGET}.away_team_id)`;
