@@ -48,7 +48,13 @@ export async function enqueueStage<S extends Stage>(
     const state = await existing.getState();
     if (PENDING_STATES.has(state)) return { jobId, action: 'joined' };
     if (state === 'completed' || state === 'failed') {
-      await existing.remove();
+      try {
+        await existing.remove();
+      } catch {
+        // Locked: another process re-added the job and a worker took it
+        // already. That run is the one asked for; wait for it.
+        return { jobId, action: 'joined' };
+      }
       replaced = true;
     }
   }

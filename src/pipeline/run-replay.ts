@@ -46,6 +46,13 @@ export interface RunReplayOptions {
  * settled when it has a result. Injects the planned faults by leaving out
  * the jobs or models they stand for, and reports what it did and the gaps
  * left, read back from the database.
+ *
+ * Known shortcomings: faults are simulated on the queueing side (the same
+ * on BullMQ and embedded), so injected model failures do not count
+ * against model health; and predictions added by a job that retention
+ * removed before its result was read are not in `predictionsAdded` (the
+ * gaps, read from the database, are still exact). The clock of the
+ * stored rows (`created_at`, `scored_at`) is the real one.
  */
 export async function runReplay(
   options: RunReplayOptions,

@@ -46,6 +46,11 @@ export async function processAnalysis(
  * one, so that the next attempt calls just those. After the last attempt
  * the predictions that were stored stay, and the job is failed: a gap
  * the backfill repairs.
+ *
+ * Known shortcoming: a model that can never answer for this match (the
+ * market baseline without odds, a model not in the roster) is retried
+ * like a timeout and fails the job in the end. It can go once the
+ * predictions stage tells permanent failures apart in its result.
  */
 export async function processPredictions(
   deps: StageDeps,
