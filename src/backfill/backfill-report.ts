@@ -52,7 +52,10 @@ export function makePlanReport(
   dryRun: boolean,
 ): BackfillReport {
   const byStatus = { finished: 0, live: 0, scheduled: 0 };
-  for (const match of plan.matches) byStatus[match.status] += 1;
+  // Skipped matches are gaps too: they count here and in gapsFound.
+  for (const match of [...plan.matches, ...plan.skipped]) {
+    byStatus[match.status] += 1;
+  }
   const count = (stage: Stage) =>
     plan.matches.filter((m) => m.steps.some((s) => s.stage === stage))
       .length;
@@ -69,7 +72,7 @@ export function makePlanReport(
       matchId: m.matchId,
       kickoff: m.kickoff.toISOString(),
     })),
-    skipped: plan.skipped.map((s) => ({ ...s })),
+    skipped: plan.skipped.map((s) => ({ matchId: s.matchId, reason: s.reason })),
     // On a dry run these are the planned jobs; a real run counts run ones.
     analysisJobs: dryRun ? count('analysis') : 0,
     predictionJobs: dryRun ? count('predictions') : 0,

@@ -54,6 +54,7 @@ export function formatProgress(
   elapsedMs: number,
 ): string {
   const remaining = total - done;
-  const etaSeconds = done > 0 ? Math.round((elapsedMs / done) * remaining) : 0;
+  const etaSeconds =
+    done > 0 ? Math.round((elapsedMs / done / 1000) * remaining) : 0;
   return `[${done}/${total}] match ${match.matchId} (${match.status}): ${match.outcome}, predictions ${match.predictionsBefore} -> ${match.predictionsAfter}; ETA ${etaSeconds}s\n`;
 }

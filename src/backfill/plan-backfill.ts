@@ -26,6 +26,7 @@ export interface MatchPlan {
 /** A gap the backfill leaves alone, and why. */
 export interface SkippedMatch {
   matchId: number;
+  status: GapRow['status'];
   reason: string;
 }
 
@@ -98,6 +99,7 @@ export function planBackfill(input: PlanInput): BackfillPlan {
     if (lacksReference) {
       plan.skipped.push({
         matchId: gap.matchId,
+        status: gap.status,
         reason:
           'no analysis and no API-Football fixture id to compute it from; import the fixture from API-Football first',
       });
