@@ -45,7 +45,11 @@ export async function startOwnRedis(port: number): Promise<OwnRedis> {
       await probe.ping();
       break;
     } catch (error) {
-      if (attempt > 200 || child.exitCode !== null) throw error;
+      if (attempt > 200 || child.exitCode !== null) {
+        // Never leave a server behind when it did not come up.
+        child.kill('SIGKILL');
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     } finally {
       probe.disconnect();
