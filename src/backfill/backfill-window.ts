@@ -12,7 +12,11 @@ export interface BackfillWindow {
   asOf: Date;
   days: number;
   start: Date;
-  /** Upcoming kickoffs up to here are read (asOf plus the same N days). */
+  /**
+   * Upcoming kickoffs up to here are read (asOf plus the same N days, at
+   * least the prediction lead), so that the report can list the ones not
+   * yet due. A choice of ours: PRODUCT.md does not say how far ahead.
+   */
   lookAheadEnd: Date;
   /** True for `--days 0`: nothing is read and nothing is done. */
   empty: boolean;

@@ -35,6 +35,15 @@ export interface ExecuteBackfillOptions {
  * queued under its job id and waited for, then confirmed in the database.
  * A failed or timed-out stage is recorded for its match and the run goes
  * on. Fills in `report` (made by makePlanReport) and returns it.
+ *
+ * Known shortcomings, to go when the stage runner takes a signal and a
+ * command timeout: Ctrl+C is honoured between stages, so it can wait for
+ * the current stage up to its timeout (a second Ctrl+C exits at once);
+ * and the queue connections retry for ever (`maxRetriesPerRequest:
+ * null`), so Redis going away in the middle of a run makes the backfill
+ * wait for it to come back rather than fail. `predictionsAdded` counts
+ * every prediction that appeared during the run, also one added by the
+ * regular schedule at the same time.
  */
 export async function executeBackfill(
   matches: MatchPlan[],

@@ -56,6 +56,11 @@ export interface BackfillEdges {
  * Opens the backfill's edges: BullMQ on `REDIS_URL` with a Redis run
  * lock, or the in-process runner with the `run_locks` table. Redis is
  * checked reachable here, so an outage is one clear fatal error.
+ *
+ * Shortcoming: the two locks do not see each other, so a backfill with
+ * `REDIS_URL` and one without it on the same PostgreSQL database can run
+ * at once (their job ids still keep the predictions single). It goes
+ * when the lock lives in one place for both modes.
  */
 export async function openBackfillEdges(
   options: BackfillEdgesOptions,
