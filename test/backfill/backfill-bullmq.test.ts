@@ -9,7 +9,13 @@ import { makeLogger } from '../../src/core/logger.ts';
 import { BullmqStageRunner } from '../../src/pipeline/bullmq-stage-runner.ts';
 import { PipelineQueues } from '../../src/pipeline/pipeline-queues.ts';
 import { redisOptions } from '../../src/pipeline/redis-connection.ts';
-import type { Stage } from '../../src/pipeline/stages.ts';
+import { enqueueStage } from '../../src/pipeline/enqueue-stage.ts';
+import type {
+  StageOutcome,
+  StageRunner,
+} from '../../src/pipeline/stage-runner.ts';
+import type { Stage, StagePayloads } from '../../src/pipeline/stages.ts';
+import { waitForJob } from '../../src/pipeline/wait-for-job.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import {
   TEST_REDIS_URL,
@@ -22,6 +28,43 @@ import { insertAnalysis, insertMatch, insertModels } from './seed.ts';
 import { spawnWorker, type WorkerProcess } from './spawn-worker.ts';
 
 const logger = makeLogger('silent');
+
+/**
+ * The BullMQ runner's steps with the wait started only once the job was
+ * removed, as when retention is faster than the waiter.
+ */
+class RemovedFirstRunner implements StageRunner {
+  readonly kind = 'bullmq' as const;
+  readonly outcomes: string[] = [];
+
+  constructor(private readonly queues: PipelineQueues) {}
+
+  async run<S extends Stage>(
+    stage: S,
+    payload: StagePayloads[S],
+    jobId: string,
+    timeoutMs: number,
+  ): Promise<StageOutcome<S>> {
+    const events = await this.queues.queueEvents(stage);
+    const removed = new Promise<void>((resolve) => {
+      const onRemoved = (args: { jobId: string }) => {
+        if (args.jobId !== jobId) return;
+        events.off('removed', onRemoved);
+        resolve();
+      };
+      events.on('removed', onRemoved);
+    });
+    await enqueueStage(this.queues, stage, payload, { jobId });
+    await removed;
+    const outcome = await waitForJob(this.queues, stage, jobId, timeoutMs);
+    this.outcomes.push(outcome.state);
+    return outcome;
+  }
+
+  close(): Promise<void> {
+    return this.queues.close();
+  }
+}
 
 describe('backfill on BullMQ with workers in another process', () => {
   const prefix = makeTestPrefix('backfill');
@@ -181,9 +224,13 @@ describe('backfill on BullMQ with workers in another process', () => {
     });
     await Promise.all(workers.map((worker) => worker.stop()));
     const worker = await startWorker({ BF_REMOVE_COMPLETED: '1' });
+    const runner = new RemovedFirstRunner(
+      new PipelineQueues({ connection, prefix }));
     const run = await runBackfill(options(['--match', String(matchId)]),
-      deps());
+      { ...deps(), makeRunner: async () => runner });
     expect(run.exitCode).toBe(0);
+    // Each wait began after retention had removed the completed job.
+    expect(runner.outcomes).toEqual(['removed', 'removed', 'removed']);
     expect(run.report.failed).toEqual([]);
     expect(run.report.settlementJobs).toBe(1);
     expect(worker.calls().map((c) => c.stage)).toEqual([
