@@ -22,7 +22,7 @@ export interface ExecuteBackfillOptions {
   db: Db;
   runner: StageRunner;
   logger: Logger;
-  /** Aborted on Ctrl+C: the run stops after the current step. */
+  /** Aborted on Ctrl+C: the run stops after the current match. */
   signal?: AbortSignal;
   /** Default: PRODUCT.md's 120 s, 300 s and 60 s. */
   timeoutsMs?: Partial<Record<Stage, number>>;
@@ -37,9 +37,9 @@ export interface ExecuteBackfillOptions {
  * on. Fills in `report` (made by makePlanReport) and returns it.
  *
  * Known shortcomings, to go when the stage runner takes a signal and a
- * command timeout: Ctrl+C is honoured between stages, so it can wait for
- * the current stage up to its timeout (a second Ctrl+C exits at once);
- * and the queue connections retry for ever (`maxRetriesPerRequest:
+ * command timeout: Ctrl+C is honoured between matches, so it can wait for
+ * the current match up to its stage timeouts (a second Ctrl+C exits at
+ * once); and the queue connections retry for ever (`maxRetriesPerRequest:
  * null`), so Redis going away in the middle of a run makes the backfill
  * wait for it to come back rather than fail. `predictionsAdded` counts
  * every prediction that appeared during the run, also one added by the
@@ -75,11 +75,10 @@ async function executeMatch(
 ): Promise<void> {
   const log = options.logger.child({ matchId: plan.matchId });
   let failed = false;
+  // Ctrl+C is honoured between matches only: stopping between the
+  // predictions and the settlement of a finished match would leave new
+  // predictions unscored, and no later backfill would see a gap there.
   for (const step of plan.steps) {
-    if (options.signal?.aborted) {
-      report.interrupted = true;
-      break;
-    }
     let failure: string | null;
     try {
       const outcome = await runStep(plan, step, options.runner, timeouts);

@@ -2,7 +2,8 @@
  * A BullMQ worker in its own process for the backfill tests, running the
  * test processors on a PostgreSQL database. Settings from the environment:
  * BF_DATABASE_URL, BF_REDIS_URL, BF_PREFIX, BF_LOCK_MS (default 30000),
- * BF_BLOCK_PREDICTIONS=1 (a predictions job hangs, for kill tests) and
+ * BF_BLOCK_PREDICTIONS=1 (a predictions job hangs, for kill tests),
+ * BF_PREDICTIONS_LATENCY_MS (a predictions job takes that long) and
  * BF_REMOVE_COMPLETED=1 (completed jobs removed at once, as retention
  * would). Prints `ready`, each stage call as `call <json>`, and `blocked
  * <matchId>`, one per line on stdout.
@@ -23,9 +24,16 @@ const calls: StageCalls = { order: [], predictions: [] };
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const processors = makeTestProcessors(database.db, calls, {
   beforePredictions: async (matchId) => {
-    if (env.BF_BLOCK_PREDICTIONS !== '1') return;
-    print(`blocked ${matchId}`);
-    await new Promise(() => undefined);
+    if (env.BF_BLOCK_PREDICTIONS === '1') {
+      print(`blocked ${matchId}`);
+      await new Promise(() => undefined);
+    }
+    // A slow model, so that a test can act while the job runs.
+    const latencyMs = Number(env.BF_PREDICTIONS_LATENCY_MS ?? 0);
+    if (latencyMs > 0) {
+      print(`predicting ${matchId}`);
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    }
   },
 });
 const logged = {
