@@ -118,4 +118,17 @@ describe('planBackfill', () => {
     });
     expect(plan.matches.map((m) => m.matchId)).toEqual([21, 20]);
   });
+
+  it('takes a kickoff without a known time as given', () => {
+    // Local midnight of 9 March: due from 8 March 23:30 only.
+    const plan = planBackfill({
+      gaps: [gap(30, { status: 'scheduled', kickoffTimeKnown: false,
+        kickoff: new Date('2026-03-09T00:00:00Z') })],
+      activeModelIds: ['m1'],
+      asOf: AS_OF,
+      windowStart: START,
+    });
+    expect(plan.notYetDue.map((m) => m.predictionTime.toISOString()))
+      .toEqual(['2026-03-08T23:30:00.000Z']);
+  });
 });
