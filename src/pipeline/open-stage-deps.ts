@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.ts';
 import { openDatabase, type Database } from '../db/open-database.ts';
 import { makeForecasters } from '../predictions/make-forecasters.ts';
 import { loadRoster } from '../roster/load-roster.ts';
+import { syncRoster } from '../roster/sync-roster.ts';
 import type { StageDeps } from './stage-processors.ts';
 
 export interface OpenStageDepsOptions {
@@ -16,13 +17,21 @@ export interface OpenStageDepsOptions {
 /**
  * Opens what the stage processors need: the database (`DATABASE_URL`, else
  * the embedded one) and the roster (`SCORELINE_ROSTER`), with forecasters
- * made once for every job. Close the database when done.
+ * made once for every job. The roster file is written into the models
+ * table first, so that the stages and the gap query see the same active
+ * models as the file. Close the database when done.
  */
 export async function openStageDeps(
   options: OpenStageDepsOptions,
 ): Promise<{ deps: StageDeps; database: Database }> {
   const roster = loadRoster({ logger: options.logger });
   const database = await openDatabase();
+  try {
+    await syncRoster(database.db, roster);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const base = {
     db: database.db,
     roster,

@@ -35,7 +35,8 @@ export const modelSchema = z
     /** The model name sent to the API; the baseline name for baselines. */
     model: z.string().min(1),
     displayName: z.string().min(1),
-    active: z.boolean(),
+    /** Whether the model predicts (default true). */
+    active: z.boolean().default(true),
     /** Extra lines appended to this model's prompt. */
     promptNotes: z.string().optional(),
     timeoutMs: z.int().min(1).optional(),

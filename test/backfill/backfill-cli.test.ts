@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/core/paths.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -10,6 +13,20 @@ interface Exit {
   stdout: string;
   stderr: string;
 }
+
+/** A roster with the scenario's models: m1 to m3 active, old inactive. */
+const rosterDir = mkdtempSync(path.join(tmpdir(), 'scoreline-roster-'));
+const rosterFile = path.join(rosterDir, 'roster.json');
+writeFileSync(rosterFile, JSON.stringify({
+  providers: [],
+  models: ['m1', 'm2', 'm3', 'old'].map((id) => ({
+    id,
+    provider: 'baseline',
+    model: 'home-win-1-0',
+    displayName: id,
+    active: id !== 'old',
+  })),
+}));
 
 /** Runs the backfill script (or `bin/scoreline.js backfill`) to its end. */
 function runScript(
@@ -27,6 +44,7 @@ function runScript(
       SCORELINE_LOG_LEVEL: 'info',
       REDIS_URL: undefined,
       DATABASE_URL: undefined,
+      SCORELINE_ROSTER: rosterFile,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,6 +65,7 @@ describe('the backfill script', () => {
   });
   afterAll(async () => {
     await database?.close();
+    rmSync(rosterDir, { recursive: true, force: true });
   });
 
   it.each([
@@ -101,6 +120,28 @@ describe('the backfill script', () => {
       expect(report).toHaveProperty(key);
     }
     expect(result.stderr).toContain('backfill plan ready');
+  });
+
+  it('reads the roster file: a newly activated model creates gaps', async () => {
+    const withNewModel = path.join(rosterDir, 'roster-m4.json');
+    writeFileSync(withNewModel, JSON.stringify({
+      providers: [],
+      models: ['m1', 'm2', 'm3', 'm4'].map((id) => ({
+        id, provider: 'baseline', model: 'home-win-1-0', displayName: id,
+      })),
+    }));
+    const result = await runScript(
+      ['--dry-run', '--json', '--as-of', SCENARIO_AS_OF.toISOString()],
+      { DATABASE_URL: database.url!, SCORELINE_ROSTER: withNewModel },
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // The complete match had m1 to m3; m4 now makes it a gap as well.
+    expect(report).toMatchObject({
+      activeModels: 4,
+      gapsFound: 4,
+      byStatus: { finished: 2, live: 1, scheduled: 1 },
+    });
   });
 
   it('exits with 1 when the database is unreachable', async () => {

@@ -12,6 +12,8 @@ import { openBackfillEdges } from '../../backfill/open-backfill-edges.ts';
 import { runBackfill } from '../../backfill/run-backfill.ts';
 import { EXIT } from '../../core/errors.ts';
 import { openDatabase } from '../../db/open-database.ts';
+import { loadRoster } from '../../roster/load-roster.ts';
+import { syncRoster } from '../../roster/sync-roster.ts';
 import { readDataSourceConfig } from '../../sources/data-source.ts';
 import type { Command } from '../command.ts';
 
@@ -33,8 +35,13 @@ export const backfillCommand: Command = {
     const log = logger.child({ component: 'backfill' });
     // API-Football analysis needs the fixture id; offline files do not.
     const needsReference = readDataSourceConfig().kind === 'api-football';
+    const roster = loadRoster({ logger: log });
     const database = await openDatabase();
     try {
+      // The gap query reads the models table: bring it in line with the
+      // roster file first, so that a newly activated model creates gaps.
+      // This is the one write a dry run makes.
+      await syncRoster(database.db, roster);
       const edges = await openBackfillEdges({
         database,
         logger: log,
