@@ -1,6 +1,9 @@
 import type { BackfillPlan } from './plan-backfill.ts';
 import type { BackfillReport, MatchReport } from './backfill-report.ts';
 
+/** How many not-yet-due matches a printed plan lists one by one. */
+const NOT_YET_DUE_SHOWN = 5;
+
 /** The report for people: a few lines, then each failure and skip. */
 export function formatReport(report: BackfillReport): string {
   const s = report.byStatus;
@@ -38,10 +41,15 @@ export function formatPlan(plan: BackfillPlan): string {
       `match ${match.matchId} (${match.status}, kickoff ${match.kickoff.toISOString()}): ${steps}`,
     );
   }
-  for (const due of plan.notYetDue) {
+  // The regular schedule owns these; a few lines are enough to show when.
+  for (const due of plan.notYetDue.slice(0, NOT_YET_DUE_SHOWN)) {
     lines.push(
       `match ${due.matchId}: not yet due, predictions are queued at ${due.predictionTime.toISOString()}`,
     );
+  }
+  const hidden = plan.notYetDue.length - NOT_YET_DUE_SHOWN;
+  if (hidden > 0) {
+    lines.push(`... and ${hidden} more matches not yet due (--json lists them all)`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
