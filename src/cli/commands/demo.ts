@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, ScorelineError, UsageError } from '../../core/errors.ts';
 import { makeLogger } from '../../core/logger.ts';
@@ -52,6 +52,11 @@ export const demoCommand: Command = {
     delete process.env.DATABASE_URL;
     delete process.env.REDIS_URL;
     process.env.SCORELINE_DATA_DIR = dataDir;
+    if (!existsSync(sharedDataDir())) {
+      throw new UsageError(
+        `the demo reads the real data in ${sharedDataDir()}, which does not exist; put the shared data folder there or set SCORELINE_SHARED_DATA to its path`,
+      );
+    }
     rmSync(dataDir, { recursive: true, force: true });
     const started = Date.now();
 
