@@ -6,18 +6,37 @@
 
 /** The rows of a CSV text; blank lines are left out. */
 export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((record) => record.cells);
+}
+
+/** One CSV row and the line of the text it starts on (from 1). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The rows of a CSV text with the line each starts on, so that messages
+ * name the right line even after blank lines or quoted line breaks.
+ */
+export function parseCsvRecords(text: string): CsvRecord[] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   let i = 0;
 
   const endRow = () => {
     row.push(field);
     field = '';
-    if (row.length > 1 || row[0] !== '') rows.push(row);
+    if (row.length > 1 || row[0] !== '') {
+      records.push({ line: rowLine, cells: row });
+    }
     row = [];
+    rowLine = line + 1;
   };
 
   while (i < input.length) {
@@ -29,7 +48,12 @@ export function parseCsv(text: string): string[][] {
         continue;
       }
       if (char === '"') quoted = false;
-      else field += char;
+      else {
+        field += char;
+        if (char === '\n' || (char === '\r' && input[i + 1] !== '\n')) {
+          line += 1;
+        }
+      }
       i += 1;
       continue;
     }
@@ -39,13 +63,16 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else if (char === '\r' && input[i + 1] === '\n') {
       endRow();
+      line += 1;
       i += 1;
-    } else if (char === '\n' || char === '\r') endRow();
-    else field += char;
+    } else if (char === '\n' || char === '\r') {
+      endRow();
+      line += 1;
+    } else field += char;
     i += 1;
   }
   if (field !== '' || row.length > 0) endRow();
-  return rows;
+  return records;
 }
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */

@@ -1,13 +1,20 @@
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsvRecords } from './csv.ts';
 import {
   FOOTBALL_DATA_DIVISIONS,
   FOOTBALL_DATA_TIME_ZONE,
   findCompetitionInfo,
 } from './competition-catalog.ts';
+import { isGoalCount, MAX_GOALS } from './goal-count.ts';
+import { parseClockTime, parseDayMonthYear } from './local-date-time.ts';
 import type { OddsRecord, SourceMatch, TeamNameSeen } from './match-record.ts';
 import { resolveTeamName } from './resolve-team-name.ts';
+import {
+  resolveSeason,
+  seasonInName,
+  type DatedEntry,
+} from './season-of-dates.ts';
 import { localToUtc } from './time-zone.ts';
 
 const REQUIRED = ['Div', 'Date', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG'];
@@ -28,7 +35,10 @@ export function isFootballDataHeader(header: string[] | undefined): boolean {
  * 1X2 odds and Avg (and B365) over/under 2.5 goals. Columns are found by
  * name, since the set changes from season to season. Times are UK local
  * time for every league. An empty full-time score is a fixture not yet
- * played.
+ * played. The season comes from the days of the matches and must agree
+ * with a season in the file name (`resolveSeason`). Days, times, goal
+ * counts and field counts are checked strictly: bad input is an
+ * InputError naming the line and the value.
  *
  * Awarded matches cannot be told apart: the file records them as a plain
  * result (Union Berlin v Bochum, 14/12/2024, 0-2 with an empty half-time
@@ -40,7 +50,8 @@ export function readFootballData(
   text: string,
   teamNames: TeamNameSeen[],
 ): SourceMatch[] {
-  const [header, ...rows] = parseCsv(text);
+  const [head, ...records] = parseCsvRecords(text);
+  const header = head?.cells;
   if (!isFootballDataHeader(header)) {
     throw new InputError(
       `not a football-data.co.uk results file: the header needs the columns ${REQUIRED.join(', ')}`,
@@ -48,18 +59,39 @@ export function readFootballData(
     );
   }
   const column = new Map(header!.map((name, index) => [name, index]));
-  const season = seasonFromFileName(file);
-  const matches = rows.map((row, index) => {
-    const line = index + 2;
+  const days: DatedEntry[] = [];
+  const matches = records.map(({ line, cells: row }) => {
+    checkFieldCount(file, line, row, header!.length);
     const cell = (name: string) => {
       const at = column.get(name);
       const value = at === undefined ? '' : (row[at] ?? '').trim();
       return value === '' ? null : value;
     };
-    return readRow(file, line, cell, teamNames);
+    const { match, date } = readRow(file, line, cell, teamNames);
+    days.push({ date, where: `line ${line}` });
+    return match;
   });
-  const seasonOfRows = season ?? seasonFromDates(file, matches);
-  return matches.map((match) => ({ ...match, season: seasonOfRows }));
+  const season = resolveSeason(file, days,
+    { season: seasonInName(path.basename(file)), source: 'file name' });
+  return matches.map((match) => ({ ...match, season }));
+}
+
+/**
+ * A row with fewer fields than the header was cut off (a truncated file):
+ * refused, since its missing odds or scores would read as unknown. More
+ * fields are fine only when the extra ones are empty (trailing commas).
+ */
+function checkFieldCount(
+  file: string,
+  line: number,
+  row: string[],
+  expected: number,
+): void {
+  const extra = row.slice(expected).some((cell) => cell.trim() !== '');
+  if (row.length >= expected && !extra) return;
+  throw new InputError(
+    `line ${line}: ${row.length} fields where the header has ${expected}; the row is cut off or malformed, fix or remove it`,
+    file);
 }
 
 function readRow(
@@ -67,7 +99,7 @@ function readRow(
   line: number,
   cell: (name: string) => string | null,
   teamNames: TeamNameSeen[],
-): SourceMatch {
+): { match: SourceMatch; date: string } {
   const fail = (problem: string) =>
     new InputError(`line ${line}: ${problem}`, file);
   const division = cell('Div') ?? '';
@@ -75,20 +107,25 @@ function readRow(
   if (!competitionId || !findCompetitionInfo(competitionId)) {
     throw fail(`unknown division '${division}'; add it to FOOTBALL_DATA_DIVISIONS in src/import/competition-catalog.ts`);
   }
-  const date = isoDate(cell('Date'));
-  if (!date) throw fail(`date '${cell('Date')}' is not dd/mm/yyyy`);
-  const time = cell('Time');
-  if (time !== null && !/^\d{1,2}:\d{2}$/.test(time)) {
-    throw fail(`time '${time}' is not HH:MM`);
+  const writtenDate = cell('Date');
+  const date = writtenDate === null ? null : parseDayMonthYear(writtenDate);
+  if (!date) {
+    throw fail(`date '${writtenDate ?? ''}' is not a real day as dd/mm/yyyy`);
+  }
+  const writtenTime = cell('Time');
+  const time = writtenTime === null ? null : parseClockTime(writtenTime);
+  if (writtenTime !== null && !time) {
+    throw fail(`time '${writtenTime}' is not a time of day as HH:MM`);
   }
 
   const goals = (name: string) => {
     const value = cell(name);
     if (value === null) return null;
-    if (!/^\d+$/.test(value)) {
-      throw fail(`${name} '${value}' is not a goal count`);
+    const count = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!isGoalCount(count)) {
+      throw fail(`${name} '${value}' is not a goal count from 0 to ${MAX_GOALS}`);
     }
-    return Number(value);
+    return count;
   };
   const homeGoals = goals('FTHG');
   const awayGoals = goals('FTAG');
@@ -99,12 +136,18 @@ function readRow(
   const halfAway = goals('HTAG');
   const hasHalf = halfHome !== null && halfAway !== null;
 
-  return {
+  const homeTeam = resolveTeamName(file, cell('HomeTeam'), teamNames);
+  const awayTeam = resolveTeamName(file, cell('AwayTeam'), teamNames);
+  if (homeTeam === awayTeam) {
+    throw fail(`'${cell('HomeTeam')}' and '${cell('AwayTeam')}' are the same team (${homeTeam}); a team cannot play itself`);
+  }
+
+  const match: SourceMatch = {
     competitionId,
     season: '',
     round: null,
-    homeTeam: resolveTeamName(file, cell('HomeTeam'), teamNames),
-    awayTeam: resolveTeamName(file, cell('AwayTeam'), teamNames),
+    homeTeam,
+    awayTeam,
     // Without a time the kickoff is local midnight of the league's zone,
     // the same as openfootball, so both sources agree on the day.
     kickoff: time
@@ -122,6 +165,7 @@ function readRow(
     penaltyAwayGoals: null,
     odds: readOdds(cell, fail),
   };
+  return { match, date };
 }
 
 function readOdds(
@@ -156,28 +200,4 @@ function readOdds(
     });
   }
   return odds;
-}
-
-/** `dd/mm/yyyy` (or `dd/mm/yy` in old files) as `yyyy-mm-dd`. */
-function isoDate(value: string | null): string | null {
-  const parts = value ? /^(\d{2})\/(\d{2})\/(\d{2}|\d{4})$/.exec(value) : null;
-  if (!parts) return null;
-  const year = parts[3]!.length === 2 ? `20${parts[3]}` : parts[3]!;
-  return `${year}-${parts[2]}-${parts[1]}`;
-}
-
-function seasonFromFileName(file: string): string | null {
-  const match = /(\d{4})-(\d{2})/.exec(path.basename(file));
-  return match ? `${match[1]}-${match[2]}` : null;
-}
-
-/** A season runs from August to July: the first match decides. */
-function seasonFromDates(file: string, matches: SourceMatch[]): string {
-  const first = matches[0];
-  if (!first) {
-    throw new InputError('no matches and no season in the file name', file);
-  }
-  const year = first.kickoff.getUTCFullYear();
-  const start = first.kickoff.getUTCMonth() >= 7 ? year : year - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }

@@ -2,8 +2,15 @@ import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { MatchStatus } from '../core/types.ts';
 import { findCompetitionInfo } from './competition-catalog.ts';
+import { isGoalCount, MAX_GOALS } from './goal-count.ts';
+import { parseClockTime, parseIsoDate } from './local-date-time.ts';
 import type { SourceMatch, TeamNameSeen } from './match-record.ts';
 import { resolveTeamName } from './resolve-team-name.ts';
+import {
+  resolveSeason,
+  seasonInName,
+  type DatedEntry,
+} from './season-of-dates.ts';
 import { localToUtc } from './time-zone.ts';
 
 interface OpenfootballMatch {
@@ -30,9 +37,12 @@ export function isOpenfootballShape(json: unknown): boolean {
 
 /**
  * The matches of an openfootball file (`<season>/<code>.json`): the code is
- * the competition id, the folder the season (else the `2024/25` in the
- * name). Local times are read in the competition's zone; a missing time
- * gives local midnight with `kickoffTimeKnown` false.
+ * the competition id. The season comes from the days of the matches and
+ * must agree with the folder (else the `2024/25` in the name), see
+ * `resolveSeason`. Local times are read in the competition's zone; a
+ * missing time gives local midnight with `kickoffTimeKnown` false. Days,
+ * times and goal counts are checked strictly (an InputError naming the
+ * match and the value).
  */
 export function readOpenfootball(
   file: string,
@@ -54,42 +64,53 @@ export function readOpenfootball(
       file,
     );
   }
-  const season = seasonOf(file, name);
-
-  return (matches as OpenfootballMatch[]).map((match, index) => {
-    const date = text(match.date);
-    const time = text(match.time);
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      throw new InputError(`match ${index + 1} has no valid "date"`, file);
+  const days: DatedEntry[] = [];
+  const read = (matches as OpenfootballMatch[]).map((match, index) => {
+    const fail = (problem: string) =>
+      new InputError(`match ${index + 1}: ${problem}`, file);
+    const writtenDate = text(match.date);
+    const date = writtenDate === null ? null : parseIsoDate(writtenDate);
+    if (!date) {
+      throw fail(`"date" '${writtenDate ?? ''}' is not a real day as YYYY-MM-DD`);
     }
-    if (time !== null && !/^\d{1,2}:\d{2}$/.test(time)) {
-      throw new InputError(
-        `match ${index + 1} has time '${time}', expected HH:MM`, file);
+    const writtenTime = text(match.time);
+    const time = writtenTime === null ? null : parseClockTime(writtenTime);
+    if (writtenTime !== null && !time) {
+      throw fail(`"time" '${writtenTime}' is not a time of day as HH:MM`);
     }
-    const score = readScore(file, index, match);
+    const homeTeam = resolveTeamName(file, text(match.team1), teamNames);
+    const awayTeam = resolveTeamName(file, text(match.team2), teamNames);
+    if (homeTeam === awayTeam) {
+      throw fail(`"team1" and "team2" are the same team (${homeTeam}); a team cannot play itself`);
+    }
+    days.push({ date, where: `match ${index + 1}` });
     return {
       competitionId,
-      season,
+      season: '',
       round: text(match.round),
-      homeTeam: resolveTeamName(file, text(match.team1), teamNames),
-      awayTeam: resolveTeamName(file, text(match.team2), teamNames),
+      homeTeam,
+      awayTeam,
       kickoff: localToUtc(date, time, competition.timeZone),
       kickoffTimeKnown: time !== null,
-      ...score,
+      ...readScore(file, index, match),
       odds: [],
     };
   });
+  const season = resolveSeason(file, days, namedSeason(file, name));
+  return read.map((match) => ({ ...match, season }));
 }
 
-function seasonOf(file: string, name: string): string {
-  const folder = path.basename(path.dirname(file));
-  if (/^\d{4}-\d{2}$/.test(folder)) return folder;
-  const inName = /(\d{4})\/(\d{2})/.exec(name);
-  if (inName) return `${inName[1]}-${inName[2]}`;
-  throw new InputError(
-    'cannot tell the season: put the file in a folder named like 2025-26',
-    file,
-  );
+/**
+ * The season the folder (`2025-26`) or else the competition name
+ * (`... 2025/26`) gives, to be checked against the days of the matches.
+ */
+function namedSeason(
+  file: string,
+  name: string,
+): { season: string | null; source: string } {
+  const folder = seasonInName(path.basename(path.dirname(file)));
+  if (folder) return { season: folder, source: 'folder name' };
+  return { season: seasonInName(name), source: 'competition name' };
 }
 
 type ScoreFields = Pick<SourceMatch,
@@ -168,10 +189,10 @@ function goalsPair(
   const ok =
     Array.isArray(value) &&
     value.length === 2 &&
-    value.every((goals) => Number.isInteger(goals) && goals >= 0);
+    value.every(isGoalCount);
   if (!ok) {
     throw new InputError(
-      `match ${index + 1} has score "${key}" that is not two goal counts`,
+      `match ${index + 1} has score "${key}" that is not two goal counts from 0 to ${MAX_GOALS}`,
       file,
     );
   }
