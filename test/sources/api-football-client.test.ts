@@ -110,7 +110,9 @@ describe.each(DATABASE_KINDS)('ApiFootballClient on %s', (kind) => {
     ).toHaveLength(31);
     expect(await client.standings(39, 2022)).toHaveLength(20);
     const leipzig = await client.teamStatistics(78, 2022, 173, '2023-01-01');
-    expect(leipzig.played.total).toBe(15);
+    expect(leipzig?.played.total).toBe(15);
+    // The provider answers an empty list for a team without statistics.
+    expect(await client.teamStatistics(78, 2022, 1, '2023-01-01')).toBeNull();
   });
 
   it('serves an identical request from the cache', async () => {

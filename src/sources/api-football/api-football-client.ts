@@ -144,20 +144,23 @@ export class ApiFootballClient {
     return items.flatMap(mapStandings);
   }
 
-  /** A team's statistics in a league season, up to `date` when given. */
+  /**
+   * A team's statistics in a league season, up to `date` when given; null
+   * when the provider has none (it answers an empty list).
+   */
   async teamStatistics(
     league: number,
     season: number,
     team: number,
     date?: IsoDay,
-  ): Promise<SourceTeamStatistics> {
+  ): Promise<SourceTeamStatistics | null> {
     const params: ApiRequest['params'] = { league, season, team };
     if (date) params.date = date;
     const raw = await this.transport.get(
       { endpoint: 'teams/statistics', params },
-      teamStatisticsSchema,
+      z.union([teamStatisticsSchema, z.array(z.unknown()).length(0)]),
     );
-    return mapTeamStatistics(raw);
+    return Array.isArray(raw) ? null : mapTeamStatistics(raw);
   }
 
   private async fixtures(

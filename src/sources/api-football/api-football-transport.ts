@@ -13,7 +13,7 @@ import {
 import { classifyErrors } from './classify-errors.ts';
 import { envelopeSchema } from './envelope-schema.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
-import { RequestBudget } from './request-budget.ts';
+import { providerDay, RequestBudget } from './request-budget.ts';
 import { RequestGate, timerSleep, type Sleep } from './request-gate.ts';
 import { requestsNeeded } from './requests-needed.ts';
 import { ResponseCache } from './response-cache.ts';
@@ -61,6 +61,8 @@ export class ApiFootballTransport {
   private readonly logger: Logger;
   private readonly lifetimes: Record<Endpoint, number>;
   private stopped: SourceStoppedError | null = null;
+  /** The provider day of the stop: quota and budget stops end with it. */
+  private stoppedOn = '';
 
   constructor(options: ApiFootballTransportOptions) {
     this.options = options;
@@ -84,6 +86,14 @@ export class ApiFootballTransport {
 
   /** The error that stopped this client, if any. */
   get stopReason(): SourceStoppedError | null {
+    const stop = this.stopped;
+    if (
+      stop && stop.reason !== 'token' &&
+      providerDay(this.clock.now()) !== this.stoppedOn
+    ) {
+      // A new provider day: the quota and our budget start again.
+      this.stopped = null;
+    }
     return this.stopped;
   }
 
@@ -131,7 +141,7 @@ export class ApiFootballTransport {
   private async fetchPage(request: ApiRequest) {
     const maxRetries = this.options.maxRetries ?? 3;
     for (let attempt = 1; ; attempt += 1) {
-      if (this.stopped) throw this.stopped;
+      if (this.stopReason) throw this.stopReason;
       const outcome = await this.send(request);
       if (outcome.kind === 'done') return outcome.envelope;
       if (attempt > maxRetries) {
@@ -153,7 +163,7 @@ export class ApiFootballTransport {
   private async send(request: ApiRequest): Promise<SendOutcome> {
     await this.gate.wait(this.options.signal);
     await this.budget.spend().catch((error: unknown) => {
-      if (error instanceof SourceStoppedError) this.stopped = error;
+      if (error instanceof SourceStoppedError) this.remember(error);
       throw error;
     });
 
@@ -188,7 +198,7 @@ export class ApiFootballTransport {
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
-      throw this.stop('token', `HTTP ${response.status}`);
+      throw await this.stop('token', `HTTP ${response.status}`);
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -208,9 +218,9 @@ export class ApiFootballTransport {
     const verdict = classifyErrors(envelope.data.errors);
     switch (verdict.kind) {
       case 'quota':
-        throw this.stop('quota', verdict.detail);
+        throw await this.stop('quota', verdict.detail);
       case 'token':
-        throw this.stop('token', verdict.detail);
+        throw await this.stop('token', verdict.detail);
       case 'rate-limit':
         return {
           kind: 'retry',
@@ -225,22 +235,30 @@ export class ApiFootballTransport {
     }
     if (limits.perDayRemaining !== null && limits.perDayRemaining <= 0) {
       // This answer is good, but the provider will refuse the next request.
-      this.stop('quota', 'x-ratelimit-requests-remaining is 0');
+      await this.stop('quota', 'x-ratelimit-requests-remaining is 0');
     }
     return { kind: 'done', envelope: envelope.data };
   }
 
-  private stop(
+  private async stop(
     reason: 'quota' | 'token',
     detail: string,
-  ): SourceStoppedError {
+  ): Promise<SourceStoppedError> {
     const message =
       reason === 'quota'
         ? `API-Football's daily request quota is used up (${detail}); no further requests this run; wait until 00:00 UTC or upgrade the plan`
         : `API-Football refused the key (${detail}); check API_FOOTBALL_KEY`;
-    this.stopped = new SourceStoppedError(reason, message);
+    const error = new SourceStoppedError(reason, message);
+    this.remember(error);
     this.logger.error({ reason }, message);
-    return this.stopped;
+    // Other processes on the same counter stop too, until 00:00 UTC.
+    if (reason === 'quota') await this.budget.exhaust();
+    return error;
+  }
+
+  private remember(error: SourceStoppedError): void {
+    this.stopped = error;
+    this.stoppedOn = providerDay(this.clock.now());
   }
 
   private urlOf(request: ApiRequest): string {

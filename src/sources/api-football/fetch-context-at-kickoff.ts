@@ -16,9 +16,9 @@ export interface SourceContextAtKickoff extends ContextAtKickoff {
   awayForm: SourceFixture[];
   /** Earlier meetings of the two teams, newest first. */
   headToHead: SourceFixture[];
-  /** Season statistics up to the day before kickoff. */
-  homeStatistics: SourceTeamStatistics;
-  awayStatistics: SourceTeamStatistics;
+  /** Season statistics up to the day before kickoff; null when none. */
+  homeStatistics: SourceTeamStatistics | null;
+  awayStatistics: SourceTeamStatistics | null;
 }
 
 /**

@@ -28,6 +28,7 @@ export interface RequestBudgetOptions {
  */
 export class RequestBudget {
   private readonly source: string;
+  private readonly limit: number;
   private readonly usable: number;
   private readonly clock: Clock;
 
@@ -36,6 +37,7 @@ export class RequestBudget {
     options: RequestBudgetOptions,
   ) {
     this.source = options.source;
+    this.limit = options.dailyLimit;
     this.usable = Math.max(0, options.dailyLimit - (options.reserve ?? 0));
     this.clock = options.clock;
   }
@@ -78,6 +80,23 @@ export class RequestBudget {
       if (rows.length > 0) return;
     }
     throw this.exhausted(day);
+  }
+
+  /**
+   * Counts the whole day as spent: the provider said its quota is used
+   * up, so every process sharing the counter stops asking until 00:00 UTC.
+   */
+  async exhaust(): Promise<void> {
+    const day = providerDay(this.clock.now());
+    await this.db
+      .insert(sourceRequestCounts)
+      .values({ source: this.source, day, requests: this.limit })
+      .onConflictDoUpdate({
+        target: [sourceRequestCounts.source, sourceRequestCounts.day],
+        set: {
+          requests: sql`greatest(${sourceRequestCounts.requests}, ${this.limit})`,
+        },
+      });
   }
 
   /** Throws before a plan starts when it needs more than is left. */

@@ -11,6 +11,8 @@ export type StopReason = 'quota' | 'token' | 'budget';
  */
 export class SourceStoppedError extends ScorelineError {
   readonly reason: StopReason;
+  /** Retrying the job soon cannot help: the job queue fails it at once. */
+  readonly retryable = false;
 
   constructor(reason: StopReason, message: string) {
     super(message, reason === 'token' ? EXIT.usage : EXIT.gapsRemain);
