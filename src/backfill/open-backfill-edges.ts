@@ -19,6 +19,7 @@ import { STAGES, type StageProcessors } from '../pipeline/stages.ts';
 import { startWorkers, type RunningWorkers } from '../pipeline/start-workers.ts';
 import { makeForecasters } from '../predictions/make-forecasters.ts';
 import { loadRoster } from '../roster/load-roster.ts';
+import { makeAnalysisSource } from '../sources/make-analysis-source.ts';
 import {
   acquireDbRunLock,
   acquireRedisRunLock,
@@ -129,6 +130,7 @@ function makeProcessors(options: BackfillEdgesOptions): StageProcessors {
   const deps: StageDeps = {
     ...base,
     forecasters: makeForecasters(roster, base),
+    analyse: makeAnalysisSource({ ...options, backfill: true }),
   };
   return makeStageProcessors(deps);
 }

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/open-database.ts';
 import { makeForecasters } from '../predictions/make-forecasters.ts';
 import { loadRoster } from '../roster/load-roster.ts';
 import { syncRoster } from '../roster/sync-roster.ts';
+import { makeAnalysisSource } from '../sources/make-analysis-source.ts';
 import type { StageDeps } from './stage-processors.ts';
 
 export interface OpenStageDepsOptions {
@@ -25,6 +26,8 @@ export async function openStageDeps(
   options: OpenStageDepsOptions,
 ): Promise<{ deps: StageDeps; database: Database }> {
   const roster = loadRoster({ logger: options.logger });
+  // SCORELINE_SOURCE: a misconfigured source fails here, before any job.
+  const analyse = makeAnalysisSource(options);
   const database = await openDatabase();
   try {
     await syncRoster(database.db, roster);
@@ -41,5 +44,5 @@ export async function openStageDeps(
     signal: options.signal,
   };
   const forecasters = makeForecasters(roster, base);
-  return { deps: { ...base, forecasters }, database };
+  return { deps: { ...base, forecasters, analyse }, database };
 }

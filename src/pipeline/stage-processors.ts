@@ -6,6 +6,7 @@ import {
   type PredictMatchDeps,
 } from '../predictions/predict-match.ts';
 import { settleMatch } from '../scoring/settle-match.ts';
+import type { AnalyseMatch } from '../sources/make-analysis-source.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { PredictionsIncompleteError } from './predictions-incomplete-error.ts';
 import { runStageWork } from './stage-error.ts';
@@ -25,6 +26,8 @@ export interface StageDeps extends PredictMatchDeps {
   clock?: Clock;
   /** Scoring constants; default the product's. */
   scoring?: ScoringConfig;
+  /** Default runAnalysis (stored rows); see makeAnalysisSource. */
+  analyse?: AnalyseMatch;
 }
 
 /** The analysis job: the match's analysis as of kickoff, stored. */
@@ -32,8 +35,9 @@ export async function processAnalysis(
   deps: StageDeps,
   payload: AnalysisPayload,
 ): Promise<AnalysisResult> {
+  const analyse = deps.analyse ?? runAnalysis;
   return runStageWork(() =>
-    runAnalysis(deps.db, payload.matchId, {
+    analyse(deps.db, payload.matchId, {
       clock: deps.clock,
       logger: deps.logger.child({ stage: 'analysis' }),
     }),
