@@ -32,6 +32,8 @@ export interface BackfillReport {
   days: number;
   dryRun: boolean;
   interrupted: boolean;
+  /** Why the run stopped before its last match (data source), or null. */
+  stopped: string | null;
   activeModels: number;
   gapsFound: number;
   byStatus: { finished: number; live: number; scheduled: number };
@@ -65,6 +67,7 @@ export function makePlanReport(
     days,
     dryRun,
     interrupted: false,
+    stopped: null,
     activeModels: plan.activeModelIds.length,
     gapsFound: plan.matches.length + plan.skipped.length,
     byStatus,

@@ -26,6 +26,11 @@ export interface ExecuteBackfillOptions {
   signal?: AbortSignal;
   /** Default: PRODUCT.md's 120 s, 300 s and 60 s. */
   timeoutsMs?: Partial<Record<Stage, number>>;
+  /**
+   * Asked after a failed analysis: a reason when the data source can take
+   * no more requests today, and the run stops (see makeSourceStopCheck).
+   */
+  sourceStopped?: () => Promise<string | null>;
   /** Called after each match, for the progress line. */
   onMatchDone?: (done: number, total: number, match: MatchReport) => void;
 }
@@ -62,6 +67,7 @@ export async function executeBackfill(
     await executeMatch(plan, line, report, options, timeouts);
     done += 1;
     options.onMatchDone?.(done, matches.length, line);
+    if (report.stopped) break;
   }
   return report;
 }
@@ -100,7 +106,10 @@ async function executeMatch(
       log.warn({ stage: step.stage, reason: failure }, 'backfill stage failed');
       // Without analysis no model can predict; a partial predictions run
       // still goes on to settlement so that what was added gets scored.
-      if (step.stage === 'analysis') break;
+      if (step.stage === 'analysis') {
+        report.stopped = (await options.sourceStopped?.()) ?? null;
+        break;
+      }
     } else {
       log.info({ stage: step.stage, jobId: step.jobId }, 'backfill stage done');
     }

@@ -15,6 +15,7 @@ export function formatReport(report: BackfillReport): string {
   if (report.interrupted) {
     lines.push('interrupted: the report covers the matches done so far');
   }
+  if (report.stopped) lines.push(`stopped early: ${report.stopped}`);
   for (const skip of report.skipped) {
     lines.push(`skipped match ${skip.matchId}: ${skip.reason}`);
   }

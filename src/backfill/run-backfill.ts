@@ -33,6 +33,8 @@ export interface BackfillDeps {
    * job is added (BullMQ only; embedded mode runs the stages itself).
    */
   assertWorkers?: (runner: StageRunner, stages: Stage[]) => Promise<void>;
+  /** See ExecuteBackfillOptions (default: never stops). */
+  sourceStopped?: () => Promise<string | null>;
   /** See planBackfill (default false). */
   analysisNeedsSourceReference?: boolean;
   /** Shorter stage timeouts for tests (default PRODUCT.md's). */
@@ -81,6 +83,7 @@ export async function runBackfill(
         logger: deps.logger,
         signal: deps.signal,
         timeoutsMs: deps.timeoutsMs,
+        sourceStopped: deps.sourceStopped,
         onMatchDone: deps.onMatchDone,
       });
     } finally {

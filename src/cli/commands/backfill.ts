@@ -15,6 +15,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { loadRoster } from '../../roster/load-roster.ts';
 import { syncRoster } from '../../roster/sync-roster.ts';
 import { readDataSourceConfig } from '../../sources/data-source.ts';
+import { makeSourceStopCheck } from '../../sources/make-analysis-source.ts';
 import type { Command } from '../command.ts';
 
 /**
@@ -34,7 +35,8 @@ export const backfillCommand: Command = {
     }
     const log = logger.child({ component: 'backfill' });
     // API-Football analysis needs the fixture id; offline files do not.
-    const needsReference = readDataSourceConfig().kind === 'api-football';
+    const source = readDataSourceConfig();
+    const needsReference = source.kind === 'api-football';
     const roster = loadRoster({ logger: log });
     const database = await openDatabase();
     try {
@@ -60,6 +62,7 @@ export const backfillCommand: Command = {
           acquireLock: () => edges.acquireLock(),
           assertWorkers: assertWorkersListening,
           analysisNeedsSourceReference: needsReference,
+          sourceStopped: makeSourceStopCheck(database.db, { config: source }),
           onMatchDone: onTerminal
             ? (done, total, match) =>
                 stdout.write(
