@@ -1,29 +1,38 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, messageOf } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { parseCsv } from './csv.ts';
 import { isFootballDataHeader } from './read-football-data.ts';
 import { isOpenfootballShape } from './read-openfootball.ts';
+import { readUtf8File } from './read-utf8-file.ts';
 
 /** A data file read into memory, with its shape. */
 export type ImportFile =
   | { kind: 'openfootball'; file: string; json: unknown }
   | { kind: 'football-data'; file: string; text: string };
 
+/** A file found in a folder and left out, with the reason. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 /**
  * Reads the files to import. A folder is walked for `*.json` in the
- * openfootball shape and `*.csv` in the football-data.co.uk shape; other
- * files in it are skipped with an info line. A file named explicitly must
- * have one of the two shapes. Openfootball files come first, so that odds
- * from football-data attach to known matches; each kind in path order.
+ * openfootball shape and `*.csv` in the football-data.co.uk shape,
+ * following symbolic links to files and folders (each real folder once);
+ * other entries in it are skipped with an info line and a reason. A file
+ * named explicitly must have one of the two shapes. Data files must be
+ * UTF-8. Openfootball files come first, so that odds from football-data
+ * attach to known matches; each kind in path order.
  */
 export function collectImportFiles(
   paths: string[],
   logger: Logger,
-): { files: ImportFile[]; skipped: string[] } {
+): { files: ImportFile[]; skipped: SkippedFile[] } {
   const files: ImportFile[] = [];
-  const skipped: string[] = [];
+  const skipped: SkippedFile[] = [];
   for (const given of paths) {
     let isFolder: boolean;
     try {
@@ -35,14 +44,16 @@ export function collectImportFiles(
       files.push(readImportFile(given, true)!);
       continue;
     }
-    for (const file of walk(given)) {
+    const found: string[] = [];
+    walk(given, found, skipped, new Set());
+    for (const file of found) {
       const read = readImportFile(file, false);
       if (read) files.push(read);
-      else {
-        skipped.push(file);
-        logger.info({ file }, 'skipped a file that is not a data file');
-      }
+      else skipped.push({ file, reason: 'not a data file' });
     }
+  }
+  for (const { file, reason } of skipped) {
+    logger.info({ file, reason }, 'skipped a file in a folder');
   }
   const order = (file: ImportFile) => (file.kind === 'openfootball' ? 0 : 1);
   files.sort((a, b) =>
@@ -50,16 +61,38 @@ export function collectImportFiles(
   return { files, skipped };
 }
 
-function walk(folder: string): string[] {
-  const found: string[] = [];
+/**
+ * The files under a folder, in name order. Links are followed by what they
+ * point to; a folder reached twice (a link loop) is walked once, and a
+ * broken link or a special file is skipped with its reason.
+ */
+function walk(
+  folder: string,
+  found: string[],
+  skipped: SkippedFile[],
+  seen: Set<string>,
+): void {
+  const real = realpathSync(folder);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = readdirSync(folder, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full));
-    else if (entry.isFile()) found.push(full);
+    let kind: 'folder' | 'file' | 'other';
+    try {
+      const stats = entry.isSymbolicLink() ? statSync(full) : entry;
+      kind = stats.isDirectory() ? 'folder'
+        : stats.isFile() ? 'file' : 'other';
+    } catch (error) {
+      skipped.push({ file: full,
+        reason: `broken symbolic link: ${messageOf(error)}` });
+      continue;
+    }
+    if (kind === 'folder') walk(full, found, skipped, seen);
+    else if (kind === 'file') found.push(full);
+    else skipped.push({ file: full, reason: 'not a regular file' });
   }
-  return found;
 }
 
 /**
@@ -75,12 +108,7 @@ function readImportFile(file: string, explicit: boolean): ImportFile | null {
       file,
     );
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read the file: ${messageOf(error)}`, file);
-  }
+  const text = readUtf8File(file);
 
   if (extension === '.csv') {
     const [header] = parseCsv(firstLine(text));
