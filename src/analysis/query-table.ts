@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RecordLine, TableLine } from '../core/types.ts';
 import { isResult, TARGET } from './analysis-sql.ts';
+import { isTableMatch } from './table-match.ts';
 
 /** One team's line as the table query returns it, per venue. */
 export interface TableRow {
@@ -14,11 +15,13 @@ export interface TableRow {
 /**
  * The table of `target`'s competition season as of its kickoff, from the
  * results before it, as a JSON array with the lines of its two teams.
- * Teams in the table: every team of a match of this competition season
- * with an earlier kickoff (whatever its status), plus the two teams, so
- * that a team without a result yet stands with zeros. Later fixtures are
- * not used: they would make the table depend on data stored after
- * kickoff. Order: points, goal difference, goals scored, then name in
+ * Only matches that form a table count (`isTableMatch`: in a cup, the
+ * league phase or group stage, never a knockout round).
+ * Teams in the table: every team of such a match of this competition
+ * season with an earlier kickoff (whatever its status), plus the two
+ * teams, so that a team without a result yet stands with zeros. Later
+ * fixtures are not used: they would make the table depend on data stored
+ * after kickoff. Order: points, goal difference, goals scored, then name in
  * byte order (collation "C", the same on every server).
  *
  * Known shortcomings: on a season's first days the table lists only the
@@ -36,6 +39,7 @@ export function tableJson(): SQL {
       where m.competition_id = ${TARGET}.competition_id
         and m.season = ${TARGET}.season
         and m.kickoff < ${TARGET}.kickoff
+        and ${isTableMatch('m')}
     ), members as (
       select home_team_id as team_id from earlier
       union select away_team_id from earlier

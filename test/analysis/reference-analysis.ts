@@ -6,7 +6,12 @@ import type {
   TableLine,
 } from '../../src/core/types.ts';
 import type { Db } from '../../src/db/open-database.ts';
-import { matchOdds, matches, teams } from '../../src/db/schema.ts';
+import {
+  competitions,
+  matchOdds,
+  matches,
+  teams,
+} from '../../src/db/schema.ts';
 
 /**
  * A second, independent implementation of the analysis in plain
@@ -22,19 +27,24 @@ export interface ReferenceData {
   matches: MatchRow[];
   teamNames: Map<number, string>;
   odds: OddsRow[];
+  /** Time zone by competition id. */
+  timeZones: Map<string, string>;
 }
 
 /** Reads every match, team and odds row. */
 export async function loadReferenceData(db: Db): Promise<ReferenceData> {
-  const [matchRows, teamRows, oddsRows] = await Promise.all([
-    db.select().from(matches),
-    db.select().from(teams),
-    db.select().from(matchOdds),
-  ]);
+  const [matchRows, teamRows, oddsRows, competitionRows] =
+    await Promise.all([
+      db.select().from(matches),
+      db.select().from(teams),
+      db.select().from(matchOdds),
+      db.select().from(competitions),
+    ]);
   return {
     matches: matchRows,
     teamNames: new Map(teamRows.map((t) => [t.id, t.name])),
     odds: oddsRows,
+    timeZones: new Map(competitionRows.map((c) => [c.id, c.timeZone])),
   };
 }
 
@@ -58,6 +68,7 @@ export function cutAtKickoff(
     matches: kept,
     teamNames: data.teamNames,
     odds: data.odds.filter((o) => keptIds.has(o.matchId)),
+    timeZones: data.timeZones,
   };
 }
 
@@ -166,9 +177,13 @@ function referenceTable(
   target: MatchRow,
   name: (id: number) => string,
 ): Map<number, TableLine> {
+  // In the Champions League only the league phase or group stage makes
+  // the table; in a league every match does.
+  const inTable = (m: MatchRow) => m.competitionId !== 'uefa.cl' ||
+    /^(League, Matchday|Group Stage -|Matchday) \d+$/.test(m.round ?? '');
   const season = data.matches.filter(
     (m) => m.competitionId === target.competitionId &&
-      m.season === target.season,
+      m.season === target.season && (inTable(m) || m.id === target.id),
   );
   const empty = (): RecordLine => ({
     played: 0, won: 0, drawn: 0, lost: 0, goalsFor: 0, goalsAgainst: 0,
