@@ -40,6 +40,12 @@ export interface AnalysisSourceOptions {
  * client per database serves every job, so that its rate limits and its
  * stop (quota, key, budget) hold across jobs. Throws a ConfigError when
  * the source is misconfigured, so that a worker fails at start.
+ *
+ * Known shortcomings: a worker process serves backfill jobs with the
+ * regular pipeline's budget (no backfill reserve), since a job does not
+ * say who queued it; the reserve holds in embedded mode and with
+ * `--with-workers`. The analysis fetches both teams' statistics (two of
+ * the ten requests of a match), which the analysis does not use yet.
  */
 export function makeAnalysisSource(
   options: AnalysisSourceOptions = {},
@@ -67,6 +73,10 @@ export function makeAnalysisSource(
  * backfill's reserve) or by the provider's quota (which the client counts
  * as the whole day spent). Read from the shared counter, so it also sees
  * a stop in a worker process. Always null for the `files` source.
+ * Known shortcoming: a refused key is not in the counter, so the backfill
+ * goes on and each match's analysis fails with the key's message (at once,
+ * without a request, once the client stopped); it can go when the stop
+ * reason is stored beside the counter.
  */
 export function makeSourceStopCheck(
   db: Db,
