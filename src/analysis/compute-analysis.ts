@@ -1,5 +1,6 @@
 import type { MatchContext, TeamContext } from '../core/types.ts';
 import type { Db } from '../db/open-database.ts';
+import { localDateOf } from '../import/time-zone.ts';
 import { listMissing } from './analysis-completeness.ts';
 import {
   loadAnalysisInputs,
@@ -40,6 +41,7 @@ export function assembleContext(inputs: AnalysisInputs): MatchContext {
     round: inputs.round,
     kickoff: inputs.kickoff,
     kickoffTimeKnown: inputs.kickoffTimeKnown,
+    kickoffDate: localDateOf(new Date(inputs.kickoff), inputs.timeZone),
     asOf: inputs.kickoff,
     tableSize: inputs.table?.[0]?.tableSize ?? 0,
     home: team(inputs.homeTeamId, inputs.homeName),

@@ -1,16 +1,18 @@
 import type {
   FormEntry,
+  HeadToHeadEntry,
   MatchContext,
   RecordLine,
   TeamContext,
 } from '../core/types.ts';
+import { kickoffDayOf, localDayOf } from './match-day.ts';
 
 /** A readable summary of an analysis for people, one fact per line. */
 export function formatAnalysis(context: MatchContext): string {
   const { home, away } = context;
   const when = context.kickoffTimeKnown
     ? `${context.kickoff.slice(0, 16).replace('T', ' ')} UTC`
-    : `${context.kickoff.slice(0, 10)} (time unknown)`;
+    : `${kickoffDayOf(context)} (time unknown)`;
   const round = context.round ? `, round ${context.round}` : '';
   const width = Math.max(home.name.length, away.name.length);
   const lines = [
@@ -27,14 +29,18 @@ export function formatAnalysis(context: MatchContext): string {
     `  ${away.name.padEnd(width)}  ${formLine(away.form)}`,
     '',
     `head-to-head (${context.headToHead.length})`,
-    ...context.headToHead.map((m) =>
-      `  ${m.kickoff.slice(0, 10)}  ${m.homeTeam} ${m.homeGoals}-` +
-      `${m.awayGoals} ${m.awayTeam} (${m.competitionId})`),
+    ...context.headToHead.map(headToHeadLine),
     '',
     oddsLine(context),
     `missing: ${context.missing.length ? context.missing.join(', ') : '-'}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function headToHeadLine(m: HeadToHeadEntry): string {
+  // The day the meeting was played, also when its time is not known.
+  return `  ${localDayOf(m.kickoff, m.competitionId)}  ${m.homeTeam} ` +
+    `${m.homeGoals}-${m.awayGoals} ${m.awayTeam} (${m.competitionId})`;
 }
 
 function tableLine(team: TeamContext, width: number): string {

@@ -24,6 +24,8 @@ export interface AnalysisInputs {
   /** ISO instant; also the as-of time of the analysis. */
   kickoff: string;
   kickoffTimeKnown: boolean;
+  /** IANA time zone of the competition's local times. */
+  timeZone: string;
   homeTeamId: number;
   homeName: string;
   awayTeamId: number;
@@ -52,6 +54,7 @@ export async function loadAnalysisInputs(
         ${TARGET}.season, ${TARGET}.round, ${TARGET}.status,
         ${isoInstant(sql`${TARGET}.kickoff`)} as kickoff,
         ${TARGET}.kickoff_time_known as "kickoffTimeKnown",
+        c.time_zone as "timeZone",
         ${TARGET}.home_team_id as "homeTeamId", h.name as "homeName",
         ${TARGET}.away_team_id as "awayTeamId", a.name as "awayName",
         ${formJson()} as form,
@@ -59,6 +62,7 @@ export async function loadAnalysisInputs(
         ${headToHeadJson()} as "headToHead",
         ${oddsJson()} as odds
       from matches ${TARGET}
+      join competitions c on c.id = ${TARGET}.competition_id
       join teams h on h.id = ${TARGET}.home_team_id
       join teams a on a.id = ${TARGET}.away_team_id
       where ${TARGET}.id = ${matchId}`,

@@ -131,6 +131,12 @@ export interface MatchContext {
   round: string | null;
   kickoff: string;
   kickoffTimeKnown: boolean;
+  /**
+   * The local date of the kickoff (`YYYY-MM-DD`) in the competition's time
+   * zone: the match day, also when the time is not known. Absent from
+   * contexts stored before it was added.
+   */
+  kickoffDate?: string;
   /** The instant the context describes: the kickoff. */
   asOf: string;
   /** Number of teams in the competition table as of kickoff. */

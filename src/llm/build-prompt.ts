@@ -5,6 +5,7 @@ import type {
   TableLine,
   TeamContext,
 } from '../core/types.ts';
+import { kickoffDayOf, localDayOf } from '../analysis/match-day.ts';
 
 /** What a model is told about the prompt besides the match context. */
 export interface PromptOptions {
@@ -40,7 +41,7 @@ export function buildPrompt(
   const { home, away } = context;
   const kickoff = context.kickoffTimeKnown
     ? `${context.kickoff.slice(0, 16).replace('T', ' ')} UTC`
-    : `${context.kickoff.slice(0, 10)} (time not known)`;
+    : `${kickoffDayOf(context)} (time not known)`;
   const lines = [
     `Match: ${home.name} (home) v ${away.name} (away)`,
     `Competition: ${context.competitionId}, season ${context.season}` +
@@ -119,7 +120,8 @@ function headToHeadLines(entries: HeadToHeadEntry[]): string[] {
     'Head-to-head (newest first):',
     ...entries.map(
       (entry) =>
-        `- ${entry.kickoff.slice(0, 10)}: ${entry.homeTeam} ` +
+        `- ${localDayOf(entry.kickoff, entry.competitionId)}: ` +
+        `${entry.homeTeam} ` +
         `${entry.homeGoals}-${entry.awayGoals} ${entry.awayTeam}`,
     ),
   ];

@@ -155,6 +155,11 @@ export function referenceAnalysis(
     round: target.round,
     kickoff: target.kickoff.toISOString(),
     kickoffTimeKnown: target.kickoffTimeKnown,
+    // en-CA writes dates as YYYY-MM-DD.
+    kickoffDate: new Intl.DateTimeFormat('en-CA', {
+      timeZone: data.timeZones.get(target.competitionId)!,
+      year: 'numeric', month: '2-digit', day: '2-digit',
+    }).format(target.kickoff),
     asOf: target.kickoff.toISOString(),
     tableSize: table.size,
     home,
