@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { parseMatchId } from '../cli/parse-match-id.ts';
 import { parseOptions } from '../cli/parse-options.ts';
 
 /** The command line of the backfill, shared by both entry points. */
@@ -54,7 +55,8 @@ export function parseBackfillOptions(argv: string[]): BackfillOptions {
     asOf: values['as-of'] === undefined ? null : parseAsOf(values['as-of']),
     dryRun: values['dry-run'] ?? false,
     json: values.json ?? false,
-    matchId: values.match === undefined ? null : parseMatchId(values.match),
+    matchId:
+      values.match === undefined ? null : parseMatchId(values.match, '--match'),
     competitionId:
       values.competition === undefined
         ? null
@@ -110,16 +112,6 @@ export function parseAsOf(text: string): Date {
     );
   }
   return instant;
-}
-
-function parseMatchId(text: string): number {
-  const id = /^\d{1,9}$/.test(text) ? Number(text) : 0;
-  if (id < 1) {
-    throw new UsageError(
-      `--match must be a match id (a positive whole number), not '${text}'`,
-    );
-  }
-  return id;
 }
 
 function parseCompetition(text: string): string {

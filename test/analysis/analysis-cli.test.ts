@@ -81,11 +81,15 @@ describe('scoreline analysis', () => {
 
   it('rejects a match id that is not a positive integer, exit 2',
     async () => {
-      for (const args of [['abc'], ['0'], ['1', '2']]) {
+      for (const args of [['abc'], ['0']]) {
         const run = await runCli(args, database.url!);
         expect(run.code, args.join(' ')).toBe(2);
         expect(run.stderr).toBe(
-          "scoreline: give one match id, a positive integer; usage: scoreline analysis <matchId> [--json]\n");
+          `scoreline: the match id must be a whole number from 1 to 2147483647, not '${args[0]}'; usage: scoreline analysis <matchId> [--json]\n`);
       }
+      const run = await runCli(['1', '2'], database.url!);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'scoreline: give one match id; usage: scoreline analysis <matchId> [--json]\n');
     });
 });

@@ -3,6 +3,7 @@ import { formatAnalysis } from '../../analysis/format-analysis.ts';
 import { UsageError } from '../../core/errors.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import type { Command } from '../command.ts';
+import { parseMatchId } from '../parse-match-id.ts';
 import { parseOptions } from '../parse-options.ts';
 
 /**
@@ -18,14 +19,14 @@ export const analysisCommand: Command = {
       argv, { json: { type: 'boolean' } }, this.usage, true,
     );
     const [text, ...extra] = positionals;
-    if (!text || extra.length > 0 || !/^[1-9][0-9]{0,9}$/.test(text)) {
-      throw new UsageError(
-        `give one match id, a positive integer; usage: ${this.usage}`);
+    if (text === undefined || extra.length > 0) {
+      throw new UsageError(`give one match id; usage: ${this.usage}`);
     }
+    const matchId = parseMatchId(text, 'the match id', this.usage);
 
     const database = await openDatabase();
     try {
-      const context = await computeAnalysis(database.db, Number(text));
+      const context = await computeAnalysis(database.db, matchId);
       stdout.write(values.json
         ? `${JSON.stringify(context, null, 2)}\n`
         : formatAnalysis(context));
