@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,8 +7,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { ConnectionError, messageOf } from '../core/errors.ts';
+import { ConfigError, ConnectionError, messageOf } from '../core/errors.ts';
+import { assertDatabaseUrl } from './assert-database-url.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { prepareDataDir } from './prepare-data-dir.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -45,7 +46,15 @@ export interface OpenDatabaseOptions {
    * `dumpPglite`) instead of an empty one. Tests use a migrated template.
    */
   pgliteTemplate?: Blob;
+  /**
+   * PostgreSQL only: how long to wait for a connection to be ready before
+   * giving up; default `SCORELINE_DB_CONNECT_TIMEOUT_MS`, else 10 000 ms.
+   */
+  connectTimeoutMs?: number;
 }
+
+/** The default wait for a PostgreSQL connection. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -62,18 +71,47 @@ export async function openDatabase(
 ): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
   const shouldMigrate = options.migrate ?? true;
-  if (url) return openPostgres(url, shouldMigrate);
+  if (url) {
+    assertDatabaseUrl(url);
+    const timeout = options.connectTimeoutMs ?? connectTimeoutFromEnv();
+    return openPostgres(url, shouldMigrate, timeout);
+  }
   const dataDir =
     options.dataDir ?? process.env.SCORELINE_DATA_DIR ?? './data';
   return openPglite(dataDir, shouldMigrate, options.pgliteTemplate);
 }
 
+/**
+ * `SCORELINE_DB_CONNECT_TIMEOUT_MS`: a positive whole number of
+ * milliseconds, default DEFAULT_CONNECT_TIMEOUT_MS.
+ */
+export function connectTimeoutFromEnv(
+  text: string | undefined = process.env.SCORELINE_DB_CONNECT_TIMEOUT_MS,
+): number {
+  if (text === undefined || text === '') return DEFAULT_CONNECT_TIMEOUT_MS;
+  const ms = /^[0-9]{1,9}$/.test(text) ? Number(text) : 0;
+  if (ms < 1) {
+    throw new ConfigError(
+      `SCORELINE_DB_CONNECT_TIMEOUT_MS is '${text}'; set it to a positive number of milliseconds or unset it for ${DEFAULT_CONNECT_TIMEOUT_MS}`,
+    );
+  }
+  return ms;
+}
+
 async function openPostgres(
   url: string,
   shouldMigrate: boolean,
+  connectTimeoutMs: number,
 ): Promise<Database> {
   const location = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Without a timeout, a server that accepts and never answers (a wrong
+  // service, a stuck proxy) hangs the process for ever. The wait for the
+  // migration lock has none on purpose: another process may be migrating.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
 
@@ -124,7 +162,7 @@ async function openPglite(
   const location = inMemory ? dataDir : path.resolve(dataDir);
   let releaseLock = () => undefined as void;
   if (!inMemory) {
-    mkdirSync(location, { recursive: true });
+    prepareDataDir(location);
     releaseLock = acquireDataDirLock(location);
   }
 

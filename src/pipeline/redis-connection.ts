@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { ConnectionError, messageOf } from '../core/errors.ts';
+import { ConfigError, ConnectionError, messageOf } from '../core/errors.ts';
 
 /** How long to try reaching Redis before giving up on startup. */
 const CONNECT_TIMEOUT_MS = 3000;
@@ -11,15 +11,7 @@ const CONNECT_TIMEOUT_MS = 3000;
  * out instead of failing a wait.
  */
 export function redisOptions(url: string): RedisOptions {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConnectionError(
-      'queue',
-      'REDIS_URL is not a URL; set it like redis://127.0.0.1:6379',
-    );
-  }
+  const parsed = parseRedisUrl(url);
   const db = Number(parsed.pathname.replace('/', '') || '0');
   return {
     host: parsed.hostname || '127.0.0.1',
@@ -30,6 +22,32 @@ export function redisOptions(url: string): RedisOptions {
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * `REDIS_URL` checked before anything connects: a URL with the scheme
+ * redis: or rediss:, a host and a port from 1 to 65535 (new URL() refuses
+ * larger ones). Anything else is a ConfigError naming the variable.
+ */
+function parseRedisUrl(url: string): URL {
+  const fix = 'set it like redis://127.0.0.1:6379';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      `REDIS_URL is not a valid URL (check the host and that the port is 1 to 65535); ${fix}`,
+    );
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(
+      `REDIS_URL has the scheme '${parsed.protocol}', not redis: or rediss:; ${fix}`,
+    );
+  }
+  if (parsed.hostname === '' || parsed.port === '0') {
+    throw new ConfigError(`REDIS_URL needs a host and a port from 1 to 65535; ${fix}`);
+  }
+  return parsed;
 }
 
 /**
