@@ -61,23 +61,34 @@ export async function findMatchesByKeys(
   return rows;
 }
 
-/** Adds new matches stamped `now`; returns their ids by key. */
+/**
+ * Adds new matches stamped `now`, in key order; returns the ids of those
+ * added by key. A match whose key another transaction stored meanwhile is
+ * not added and has no id in the answer: the caller reads and merges it.
+ */
 export async function insertMatches(
   db: Db,
   rows: (MatchState & { matchKey: string })[],
   now: Date,
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
+  const sorted = [...rows].sort((a, b) => compareText(a.matchKey, b.matchKey));
   // 19 columns a row: 500 rows stay far below the 65535 parameter limit.
-  for (let at = 0; at < rows.length; at += 500) {
+  for (let at = 0; at < sorted.length; at += 500) {
     const added = await db
       .insert(matches)
-      .values(rows.slice(at, at + 500)
+      .values(sorted.slice(at, at + 500)
         .map((row) => ({ ...row, updatedAt: now })))
+      .onConflictDoNothing({ target: matches.matchKey })
       .returning({ id: matches.id, matchKey: matches.matchKey });
     for (const row of added) ids.set(row.matchKey, row.id);
   }
   return ids;
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Replaces the state of a stored match and stamps `updated_at`. */
@@ -103,10 +114,13 @@ export async function upsertMatchOdds(
   rows: (OddsRecord & { matchId: number })[],
 ): Promise<number> {
   let written = 0;
-  for (let at = 0; at < rows.length; at += 1000) {
+  // In one order, so that concurrent imports lock the rows alike.
+  const sorted = [...rows].sort((a, b) => a.matchId - b.matchId ||
+    compareText(a.bookmaker, b.bookmaker));
+  for (let at = 0; at < sorted.length; at += 1000) {
     const changed = await db
       .insert(matchOdds)
-      .values(rows.slice(at, at + 1000))
+      .values(sorted.slice(at, at + 1000))
       .onConflictDoUpdate({
         target: [matchOdds.matchId, matchOdds.bookmaker],
         set: {

@@ -17,31 +17,39 @@ export async function findTeamIds(
   return found;
 }
 
-/** Adds teams by canonical name; names already stored are left alone. */
+/**
+ * Adds teams by canonical name and returns the ids of all of them, also of
+ * names stored already or stored meanwhile by another transaction: the
+ * insert skips names that exist (waiting for a transaction that is adding
+ * the same name), and a second query reads every id. Names go in sorted
+ * order, so that two imports lock them in the same order.
+ */
 export async function insertTeams(
   db: Db,
   names: string[],
 ): Promise<Map<string, number>> {
-  const added = new Map<string, number>();
-  if (names.length === 0) return added;
-  const rows = await db
+  if (names.length === 0) return new Map();
+  const sorted = [...new Set(names)].sort();
+  await db
     .insert(teams)
-    .values(names.map((name) => ({ name })))
-    .onConflictDoNothing()
-    .returning({ id: teams.id, name: teams.name });
-  for (const row of rows) added.set(row.name, row.id);
-  return added;
+    .values(sorted.map((name) => ({ name })))
+    .onConflictDoNothing({ target: teams.name });
+  return findTeamIds(db, sorted);
 }
 
-/** Adds aliases of teams; aliases already stored keep their team. */
+/**
+ * Adds aliases of teams; aliases already stored (also by a concurrent
+ * transaction) keep their team. Returns how many were added.
+ */
 export async function insertTeamAliases(
   db: Db,
   rows: { alias: string; teamId: number }[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
+  const sorted = [...rows].sort((a, b) => a.alias.localeCompare(b.alias));
   const added = await db
     .insert(teamAliases)
-    .values(rows)
+    .values(sorted)
     .onConflictDoNothing()
     .returning({ alias: teamAliases.alias });
   return added.length;

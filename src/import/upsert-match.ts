@@ -17,7 +17,8 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 /**
  * Stores one match from any source: a new match is added, a known one
  * (same key) is merged with the rules of `mergeMatch` and written only when
- * something changed, so `updated_at` moves only on real changes. The
+ * something changed, so `updated_at` moves only on real changes. A match
+ * another transaction adds at the same time is merged, not a failure. The
  * competition must be one of COMPETITIONS and stored already.
  */
 export async function upsertMatch(
@@ -30,11 +31,17 @@ export async function upsertMatch(
     throw new InternalError(`unknown competition ${state.competitionId}`);
   }
   const matchKey = makeMatchKey(state, competition.cup);
-  const existing = await findMatchByKey(db, matchKey);
+  let existing = await findMatchByKey(db, matchKey);
   if (!existing) {
     const ids = await insertMatches(db, [{ ...state, matchKey }],
       clock.now());
-    return { id: ids.get(matchKey)!, outcome: 'inserted' };
+    const id = ids.get(matchKey);
+    if (id !== undefined) return { id, outcome: 'inserted' };
+    // Another transaction stored the match meanwhile: merge into it.
+    existing = await findMatchByKey(db, matchKey);
+    if (!existing) {
+      throw new InternalError(`match ${matchKey} neither added nor found`);
+    }
   }
   const before = matchStateOfRow(existing);
   const after = mergeMatch(before, state, competition.timeZone);
