@@ -81,3 +81,18 @@ export function matchStateChanged(a: MatchState, b: MatchState): boolean {
     return left !== right;
   });
 }
+
+/**
+ * True when two reports on a match both have a regular-time result and the
+ * results differ: two sources disagree, and the later one wins.
+ */
+export function resultsDisagree(
+  earlier: MatchState | null,
+  later: MatchState,
+): boolean {
+  if (!earlier || earlier.homeGoals === null || later.homeGoals === null) {
+    return false;
+  }
+  return earlier.homeGoals !== later.homeGoals ||
+    earlier.awayGoals !== later.awayGoals;
+}

@@ -130,7 +130,8 @@ describe('scoreline import and export in other process time zones', () => {
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       expect(imported.stdout).toBe('imported 6 files (0 skipped): matches ' +
-        '1635 inserted, 0 updated, 0 unchanged; odds rows 760 written, ' +
+        '1635 inserted, 0 updated, 0 unchanged, 0 with conflicting results; ' +
+        'odds rows 760 written, ' +
         '0 unchanged\n');
       for (const exportZone of zones) {
         const run = await runCli(['export', 'matches', '--format', 'json'],

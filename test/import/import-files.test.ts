@@ -179,6 +179,7 @@ describe.each(DATABASE_KINDS)('importing the shared data on %s', (kind) => {
     expect(summary).toMatchObject({
       files: 11, skippedFiles: 19, matchesInserted: 0, matchesUpdated: 0,
       matchesUnchanged: 2701, oddsWritten: 0, oddsUnchanged: 2892,
+      resultConflicts: 0,
     });
     expect(await snapshot(database)).toEqual(before);
     const [latest] = await queryRows<{ at: string }>(database.db, sql`

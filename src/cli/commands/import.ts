@@ -1,3 +1,4 @@
+import { systemClock } from '../../core/clock.ts';
 import { UsageError } from '../../core/errors.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { importFiles } from '../../import/import-files.ts';
@@ -8,7 +9,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import openfootball JSON and football-data.co.uk CSV files',
   usage: 'scoreline import <file or folder>...',
-  async run({ argv, stdout, logger }) {
+  async run({ argv, stdout, logger, signal }) {
     const { positionals } = parseOptions(argv, {}, this.usage, true);
     if (positionals.length === 0) {
       throw new UsageError(
@@ -16,13 +17,14 @@ export const importCommand: Command = {
     }
     const database = await openDatabase();
     try {
-      const summary = await importFiles(
-        database.db, positionals, logger.child({ component: 'import' }));
+      const summary = await importFiles(database.db, positionals,
+        logger.child({ component: 'import' }), systemClock, signal);
       stdout.write(
         `imported ${summary.files} files (${summary.skippedFiles} skipped): ` +
         `matches ${summary.matchesInserted} inserted, ` +
         `${summary.matchesUpdated} updated, ` +
-        `${summary.matchesUnchanged} unchanged; ` +
+        `${summary.matchesUnchanged} unchanged, ` +
+        `${summary.resultConflicts} with conflicting results; ` +
         `odds rows ${summary.oddsWritten} written, ` +
         `${summary.oddsUnchanged} unchanged\n`,
       );
