@@ -1,5 +1,6 @@
-import { EXIT, ScorelineError } from '../core/errors.ts';
+import { EXIT, messageOf, ScorelineError } from '../core/errors.ts';
 import { getLogger } from '../core/logger.ts';
+import { asConnectionLost } from '../db/as-connection-lost.ts';
 import { COMMANDS } from './commands.ts';
 
 /**
@@ -9,7 +10,9 @@ import { COMMANDS } from './commands.ts';
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(await helpText());
+    // Asked for, the help is the output; missing a command, it is the
+    // explanation of a usage error and goes to stderr.
+    (name ? process.stdout : process.stderr).write(await helpText());
     return name ? EXIT.ok : EXIT.usage;
   }
   const load = COMMANDS[name];
@@ -45,21 +48,70 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * One line on stderr for any error. A database error meaning the server
+ * went away reads as a ConnectionError. Anything else is our bug: its
+ * first line only (a driver error would print the whole SQL and its
+ * parameters), with the stack at debug level.
+ */
 function reportError(error: unknown): number {
-  if (error instanceof ScorelineError) {
-    process.stderr.write(`scoreline: ${error.message}\n`);
-    return error.exitCode;
+  const { text, exitCode } = describeError(error, wantsDebug());
+  process.stderr.write(text);
+  return exitCode;
+}
+
+/** What reportError writes to stderr for an error, and the exit code. */
+export function describeError(
+  error: unknown,
+  debug: boolean,
+): { text: string; exitCode: number } {
+  const known = error instanceof ScorelineError
+    ? error
+    : asConnectionLost(error);
+  if (known) {
+    return {
+      text: `scoreline: ${firstLine(known.message)}\n`,
+      exitCode: known.exitCode,
+    };
   }
-  const detail = error instanceof Error ? error.stack ?? error.message : error;
-  process.stderr.write(`scoreline: internal error: ${String(detail)}\n`);
-  return EXIT.fatal;
+  let text = `scoreline: internal error: ${internalSummary(error)}; run again with SCORELINE_LOG_LEVEL=debug for details\n`;
+  if (debug) {
+    const detail = error instanceof Error ? error.stack : undefined;
+    text += `${detail ?? String(error)}\n`;
+  }
+  return { text, exitCode: EXIT.fatal };
+}
+
+/**
+ * The first line of an unexpected error. Drizzle's "Failed query: <sql>"
+ * says less than the driver error it wraps, so that one is used instead.
+ */
+function internalSummary(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error &&
+    current.message.startsWith('Failed query')) {
+    current = current.cause;
+  }
+  const text = firstLine(messageOf(current));
+  return text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** Read directly: the logger itself may be what failed to start. */
+function wantsDebug(): boolean {
+  const level = process.env.SCORELINE_LOG_LEVEL?.trim().toLowerCase();
+  return level === 'debug' || level === 'trace';
 }
 
 async function helpText(): Promise<string> {
   const lines = ['usage: scoreline <command> [options]', '', 'commands:'];
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   for (const [name, load] of Object.entries(COMMANDS)) {
     const command = await load();
-    lines.push(`  ${name.padEnd(12)} ${command.summary}`);
+    lines.push(`  ${name.padEnd(width)}  ${command.summary}`);
   }
   lines.push('', "run 'scoreline <command> --help' for its options");
   return `${lines.join('\n')}\n`;
