@@ -1,5 +1,10 @@
 import { UsageError } from '../../core/errors.ts';
-import { openDatabase, type Database } from '../../db/open-database.ts';
+import { listCompetitions } from '../../db/competitions.ts';
+import {
+  openDatabase,
+  type Database,
+  type Db,
+} from '../../db/open-database.ts';
 import { formatLeaderboard } from '../../leaderboard/format-leaderboard.ts';
 import {
   getLeaderboard,
@@ -31,6 +36,9 @@ export function makeLeaderboardCommand(
       const { filter, json } = parseLeaderboardArgs(argv);
       const database = await open();
       try {
+        if (filter.competitionId !== undefined) {
+          await assertKnownCompetition(database.db, filter.competitionId);
+        }
         const rows = await getLeaderboard(database.db, filter);
         stdout.write(
           json
@@ -90,6 +98,19 @@ export function parseLeaderboardArgs(argv: string[]): {
     );
   }
   return { filter, json: values.json === true };
+}
+
+/**
+ * An unknown competition id is a usage error naming the known ones, not an
+ * empty leaderboard that reads as "no predictions yet".
+ */
+async function assertKnownCompetition(db: Db, id: string): Promise<void> {
+  const known = (await listCompetitions(db)).map((row) => row.id);
+  if (known.includes(id)) return;
+  const list = known.length > 0
+    ? `known ids: ${known.join(', ')}`
+    : 'no competitions are stored yet; import matches first';
+  throw new UsageError(`--competition '${id}' is not a known competition; ${list}`);
 }
 
 function isRetroactiveChoice(value: string): value is RetroactiveChoice {
