@@ -38,3 +38,12 @@ describe('localDateOf', () => {
     expect(localDateOf(midnight, 'Europe/London')).toBe('2026-04-04');
   });
 });
+
+describe('localToUtc on days and times that do not exist', () => {
+  it('throws instead of rolling them over', () => {
+    expect(() => localToUtc('2025-02-31', '20:00', 'Europe/London'))
+      .toThrow("internal error: local date and time '2025-02-31 20:00' do not exist");
+    expect(() => localToUtc('2025-08-15', '24:75', 'Europe/London'))
+      .toThrow(/do not exist/);
+  });
+});

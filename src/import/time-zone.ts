@@ -4,6 +4,9 @@
  * right whatever the time zone of the process.
  */
 
+import { InternalError } from '../core/errors.ts';
+import { isRealDate } from './local-date-time.ts';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -52,7 +55,8 @@ function offsetAt(instant: number, timeZone: string): number {
  * The instant of a local date (`YYYY-MM-DD`) and time (`HH:MM`, or null for
  * local midnight) in a time zone. A time that does not exist (the hour
  * skipped when clocks go forward) is read with the offset from before the
- * change, so it lands one hour later.
+ * change, so it lands one hour later. A day or time that does not exist
+ * is an InternalError: readers must check values with local-date-time.
  */
 export function localToUtc(
   date: string,
@@ -78,6 +82,12 @@ function computeLocalToUtc(
 ): number {
   const [year, month, day] = date.split('-').map(Number);
   const [hour, minute] = (time ?? '00:00').split(':').map(Number);
+  // Date.UTC rolls 31 February over into March: readers check first.
+  if (!isRealDate(year ?? 0, month ?? 0, day ?? 0) ||
+    !(hour! >= 0 && hour! <= 23 && minute! >= 0 && minute! <= 59)) {
+    throw new InternalError(
+      `local date and time '${date} ${time ?? ''}' do not exist`);
+  }
   const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0,
     minute ?? 0);
   // Two rounds: the offset at the first guess can differ from the offset
