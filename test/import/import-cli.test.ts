@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -85,6 +91,33 @@ describe('scoreline import on bad input', () => {
         'D1,23/08/2025,14:30,Freiburg,Atlantis United,1,0\n');
       return [data('openfootball'), file];
     }, /D1-2025-26\.csv: unknown team name 'Atlantis United'; add it to TEAM_ALIASES in src\/import\/team-aliases\.ts$/],
+    ['a day that does not exist', () => {
+      const file = path.join(folder, 'E0-2025-26.csv');
+      writeFileSync(file, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG\n' +
+        'E0,31/02/2026,15:00,Arsenal,Chelsea,1,0\n');
+      return [file];
+    }, /E0-2025-26\.csv: line 2: date '31\/02\/2026' is not a real day as dd\/mm\/yyyy$/],
+    ['a goal count too large to store', () => {
+      const file = path.join(folder, 'huge', 'E0-2025-26.csv');
+      mkdirSync(path.dirname(file));
+      writeFileSync(file, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG\n' +
+        'E0,15/08/2025,20:00,Liverpool,Bournemouth,3000000000,2\n');
+      return [file];
+    }, /line 2: FTHG '3000000000' is not a goal count from 0 to 99$/],
+    ['a file name of another season', () => {
+      const file = path.join(folder, 'E0-2024-25.csv');
+      writeFileSync(file, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG\n' +
+        'E0,15/08/2025,20:00,Liverpool,Bournemouth,4,2\n');
+      return [file];
+    }, /E0-2024-25\.csv: the file name says season 2024-25 but the earliest match \(line 2, 2025-08-15\) is of season 2025-26; rename/],
+    ['a Latin-1 file', () => {
+      const file = path.join(folder, '2025-26', 'de.1.json');
+      mkdirSync(path.dirname(file));
+      writeFileSync(file, Buffer.from(JSON.stringify({ name: 'Bundesliga',
+        matches: [{ date: '2025-08-22', team1: 'FC Bayern München',
+          team2: 'RB Leipzig' }] }), 'latin1'));
+      return [file];
+    }, /de\.1\.json: is not UTF-8 text; convert it with 'iconv -f LATIN1 -t UTF-8'/],
   ];
 
   it.each(cases)('stops on %s with exit code 2 and one line',
