@@ -105,12 +105,22 @@ async function openPostgres(
 ): Promise<Database> {
   const location = redactUrl(url);
   // Without a timeout, a server that accepts and never answers (a wrong
-  // service, a stuck proxy) hangs the process for ever. The wait for the
-  // migration lock has none on purpose: another process may be migrating.
+  // service, a stuck proxy) hangs the process for ever. The timeout is set
+  // on each new client, not on the pool: the pool's would also fail a
+  // query that waits for a free client while the pool is busy. The wait
+  // for the migration lock has none on purpose: another process may be
+  // migrating.
+  class TimedClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      const base =
+        typeof config === 'string' ? { connectionString: config } : config;
+      super({ ...base, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    connectionTimeoutMillis: connectTimeoutMs,
+    Client: TimedClient,
   });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
