@@ -60,7 +60,11 @@ export function readFootballData(
   }
   const column = new Map(header!.map((name, index) => [name, index]));
   const days: DatedEntry[] = [];
-  const matches = records.map(({ line, cells: row }) => {
+  // Rows of empty cells (`,,,,`), as spreadsheets leave at the end, are no
+  // matches and are left out.
+  const filled = records.filter(({ cells }) =>
+    cells.some((cell) => cell.trim() !== ''));
+  const matches = filled.map(({ line, cells: row }) => {
     checkFieldCount(file, line, row, header!.length);
     const cell = (name: string) => {
       const at = column.get(name);

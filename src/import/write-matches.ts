@@ -37,6 +37,10 @@ import { aliasesOf } from './team-aliases.ts';
  * Key of the transaction-level advisory lock that imports take: two
  * imports on one PostgreSQL database write one after the other, each
  * merging into what the other committed (open-database uses 727_001).
+ *
+ * Shortcoming: an import waiting for this lock does not see Ctrl+C until
+ * the other import commits (the wait is one SQL statement); it then stops
+ * and rolls back. It can go once the wait is cancelled on abort.
  */
 const IMPORT_LOCK_KEY = 727_002;
 

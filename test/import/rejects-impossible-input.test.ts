@@ -164,6 +164,13 @@ describe('rows cut off or malformed', () => {
     expect(readCsv(csvWith((c) => c.push('', '')))).toHaveLength(1);
   });
 
+  it('leaves out rows of empty cells that spreadsheets add', () => {
+    const empty = ','.repeat(119);
+    const matches = readCsv(`${csvWith(() => undefined)}${empty}\n${empty}\n`);
+    expect(matches.map((m) => [m.homeTeam, m.awayTeam])).toEqual([
+      ['Manchester United FC', 'Fulham FC']]);
+  });
+
   it('names the line of the file after blank lines and quoted breaks', () => {
     const text = `${HEADER}\n\n${FIRST_ROW}\n` +
       FIRST_ROW.replace('Man United', '"Man\nUnited"').slice(0, 40) + '\n';
