@@ -4,8 +4,10 @@
  *
  * Exit codes:
  * - 0: success, also when there was nothing to do
- * - 1: fatal error (database or queue unreachable, internal error)
- * - 2: usage error or bad input (wrong option, unreadable or malformed file)
+ * - 1: fatal error (database or queue unreachable or lost mid-run,
+ *   internal error)
+ * - 2: usage error, bad input (wrong option, unreadable or malformed file)
+ *   or a setting that cannot work (an environment variable, the roster)
  * - 3: the run finished but some matches still have gaps
  * - 130: interrupted (Ctrl+C), after a partial report
  */
