@@ -84,7 +84,8 @@ export async function writeMatches(
   const { clock, logger, signal } = options;
   await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
   assertNotInterrupted(signal);
-  const competitionIds = [...new Set(sources.map((s) => s.match.competitionId))];
+  const competitionIds =
+    [...new Set(sources.map((s) => s.match.competitionId))];
   await insertCompetitions(db, competitionIds.map((id) => {
     const info = findCompetitionInfo(id)!;
     return { id, name: info.name, timeZone: info.timeZone };
