@@ -34,10 +34,13 @@ const rosterFile = path.join(rosterDir, 'roster.json');
 writeFileSync(rosterFile, JSON.stringify(ROSTER_JSON));
 
 /** `scoreline backfill` in its own process, embedded stages. */
-function runBackfillCommand(env: Record<string, string>): Promise<Exit> {
+function runBackfillCommand(
+  env: Record<string, string>,
+  extraArgs: string[] = [],
+): Promise<Exit> {
   const child = spawn(
     process.execPath,
-    ['bin/scoreline.js', 'backfill', ...WINDOW_ARGS],
+    ['bin/scoreline.js', 'backfill', ...WINDOW_ARGS, ...extraArgs],
     {
       cwd: REPO_ROOT,
       env: {
@@ -80,6 +83,21 @@ describe('scoreline backfill with SCORELINE_SOURCE=api-football', () => {
     await server?.close();
     await database?.close();
     rmSync(rosterDir, { recursive: true, force: true });
+  });
+
+  it('says in a dry run how many requests the plan needs, and asks nothing', async () => {
+    const env = { DATABASE_URL: database.url!, ...replayEnv(server.baseUrl, 25) };
+    const text = await runBackfillCommand(env, ['--dry-run']);
+    expect(text.code).toBe(0);
+    // Three matches without analysis, 1 + 9 requests each, 25 left.
+    expect(text.stdout).toContain(
+      'API-Football requests: at most 30 needed, 25 left today for the backfill (more than is left',
+    );
+    const json = await runBackfillCommand(env, ['--dry-run', '--json']);
+    expect(JSON.parse(json.stdout).sourceRequests).toEqual({
+      needed: 30, remaining: 25,
+    });
+    expect(server.received).toHaveLength(0);
   });
 
   it('stops when the provider says the quota is used up, exit 3', async () => {

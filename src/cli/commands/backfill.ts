@@ -13,6 +13,10 @@ import { runBackfill } from '../../backfill/run-backfill.ts';
 import { EXIT } from '../../core/errors.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { loadRoster } from '../../roster/load-roster.ts';
+import {
+  estimateSourceRequests,
+  formatSourceEstimate,
+} from '../../sources/estimate-source-requests.ts';
 import { syncRoster } from '../../roster/sync-roster.ts';
 import { readDataSourceConfig } from '../../sources/data-source.ts';
 import { makeSourceStopCheck } from '../../sources/make-analysis-source.ts';
@@ -70,10 +74,16 @@ export const backfillCommand: Command = {
                 )
             : undefined,
         });
+        const sourceRequests = options.dryRun
+          ? await estimateSourceRequests(database.db, source,
+            run.plan.matches.filter((match) =>
+              match.steps.some((step) => step.stage === 'analysis')).length)
+          : null;
         if (options.json) {
-          stdout.write(`${JSON.stringify(run.report)}\n`);
+          stdout.write(`${JSON.stringify({ ...run.report, sourceRequests })}\n`);
         } else {
           if (options.dryRun) stdout.write(formatPlan(run.plan));
+          if (sourceRequests) stdout.write(formatSourceEstimate(sourceRequests));
           stdout.write(formatReport(run.report));
         }
         return run.exitCode;
