@@ -48,7 +48,7 @@ export const replayCommand: Command = {
     try {
       if (values.import && values.import.length > 0) {
         await importFiles(database.db, values.import,
-          logger.child({ component: 'import' }));
+          logger.child({ component: 'import' }), undefined, signal);
       }
       await syncRoster(database.db, deps.roster);
       const runner = await openStageRunner({ deps, logger });
