@@ -16,8 +16,9 @@ export async function resultsBeforeKickoff(
 
 /**
  * The results of the given season, topped up with the most recent earlier
- * results until there are at least `minimum` (all when there are fewer).
- * Input and output are oldest first.
+ * results until there are at least `minimum` (all when there are fewer;
+ * a few more when several kicked off at the same instant as the last one
+ * needed). Input and output are oldest first.
  */
 export function seasonFirstSample(
   results: readonly PastResult[],
@@ -28,6 +29,16 @@ export function seasonFirstSample(
   if (current.length >= minimum) return current;
   const earlier = results.filter((result) => result.season !== season);
   const wanted = minimum - current.length;
-  const topUp = earlier.slice(Math.max(0, earlier.length - wanted));
-  return [...topUp, ...current];
+  // Matches that kicked off at the same instant are taken all or none, so
+  // the sample does not depend on how a source happened to order them.
+  let start = Math.max(0, earlier.length - wanted);
+  while (start > 0 && sameKickoff(earlier[start - 1], earlier[start])) {
+    start -= 1;
+  }
+  return [...earlier.slice(start), ...current];
+}
+
+function sameKickoff(a?: PastResult, b?: PastResult): boolean {
+  return a !== undefined && b !== undefined &&
+    a.kickoff.getTime() === b.kickoff.getTime();
 }

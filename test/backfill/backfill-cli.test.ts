@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/core/paths.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { freePort } from './own-redis.ts';
-import { SCENARIO_AS_OF, seedScenario } from './scenario.ts';
+import {
+  SCENARIO_AS_OF,
+  seedScenario,
+  writeScenarioRoster,
+} from './scenario.ts';
 
 interface Exit {
   code: number | null;
@@ -14,19 +18,8 @@ interface Exit {
   stderr: string;
 }
 
-/** A roster with the scenario's models: m1 to m3 active, old inactive. */
 const rosterDir = mkdtempSync(path.join(tmpdir(), 'scoreline-roster-'));
-const rosterFile = path.join(rosterDir, 'roster.json');
-writeFileSync(rosterFile, JSON.stringify({
-  providers: [],
-  models: ['m1', 'm2', 'm3', 'old'].map((id) => ({
-    id,
-    provider: 'baseline',
-    model: 'home-win-1-0',
-    displayName: id,
-    active: id !== 'old',
-  })),
-}));
+const rosterFile = writeScenarioRoster(rosterDir);
 
 /** Runs the backfill script (or `bin/scoreline.js backfill`) to its end. */
 function runScript(

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/core/paths.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -8,7 +11,12 @@ import {
   removePrefix,
 } from '../helpers/redis.ts';
 import { predictionsOf } from './expect-scenario.ts';
-import { SCENARIO_AS_OF, seedScenario, type Scenario } from './scenario.ts';
+import {
+  SCENARIO_AS_OF,
+  seedScenario,
+  writeScenarioRoster,
+  type Scenario,
+} from './scenario.ts';
 import { spawnWorker, type WorkerProcess } from './spawn-worker.ts';
 
 describe('Ctrl+C during a backfill', () => {
@@ -16,6 +24,8 @@ describe('Ctrl+C during a backfill', () => {
   let database: TestDatabase;
   let s: Scenario;
   let worker: WorkerProcess;
+  const rosterDir = mkdtempSync(path.join(tmpdir(), 'scoreline-roster-'));
+  const rosterFile = writeScenarioRoster(rosterDir);
 
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
@@ -29,6 +39,7 @@ describe('Ctrl+C during a backfill', () => {
     await worker?.stop();
     await removePrefix(prefix);
     await database?.close();
+    rmSync(rosterDir, { recursive: true, force: true });
   });
 
   it('finishes the current match, prints a partial report, exits 130', async () => {
@@ -39,7 +50,7 @@ describe('Ctrl+C during a backfill', () => {
       cwd: REPO_ROOT,
       env: { ...process.env, SCORELINE_LOG_LEVEL: 'silent',
         DATABASE_URL: database.url!, REDIS_URL: TEST_REDIS_URL,
-        SCORELINE_QUEUE_PREFIX: prefix },
+        SCORELINE_QUEUE_PREFIX: prefix, SCORELINE_ROSTER: rosterFile },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../src/db/open-database.ts';
 import {
   insertAnalysis,
@@ -69,4 +71,24 @@ export async function seedScenario(db: Db): Promise<Scenario> {
   await insertAnalysis(db, s.live, true);
   await insertPrediction(db, s.live, 'm1', [0, 0]);
   return s;
+}
+
+/**
+ * Writes a roster file with the scenario's models (m1 to m3 active, old
+ * inactive, all answering 1-0), since the backfill command brings the
+ * models table in line with the roster file. Returns its path.
+ */
+export function writeScenarioRoster(dir: string): string {
+  const file = path.join(dir, 'scenario-roster.json');
+  writeFileSync(file, JSON.stringify({
+    providers: [],
+    models: ['m1', 'm2', 'm3', 'old'].map((id) => ({
+      id,
+      provider: 'baseline',
+      model: 'home-win-1-0',
+      displayName: id,
+      active: id !== 'old',
+    })),
+  }));
+  return file;
 }
