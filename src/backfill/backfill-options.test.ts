@@ -43,6 +43,13 @@ describe('parseBackfillOptions', () => {
     },
   );
 
+  it('accepts --days 99999 and names that limit for a larger number', () => {
+    expect(parseBackfillOptions(['--days', '99999']).days).toBe(99999);
+    const message = usageMessage(['--days', '100000']);
+    expect(message).toContain('--days must be at most 99999');
+    expect(message).not.toContain('whole number');
+  });
+
   it('refuses --days without a value', () => {
     expect(usageMessage(['--days'])).toContain('--days');
     expect(usageMessage(['--json', '--days'])).toContain('--days');

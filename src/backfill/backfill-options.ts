@@ -85,8 +85,16 @@ function joinNegativeValues(argv: string[]): string[] {
   return joined;
 }
 
-/** `--days`: a non-negative whole number of days, in decimal digits. */
+/** The longest window `--days` accepts (five digits; about 270 years). */
+export const MAX_BACKFILL_DAYS = 99_999;
+
+/** `--days`: a whole number of days, 0 to MAX_BACKFILL_DAYS, in digits. */
 export function parseDays(text: string): number {
+  if (/^\d+$/.test(text) && Number(text) > MAX_BACKFILL_DAYS) {
+    throw new UsageError(
+      `--days must be at most ${MAX_BACKFILL_DAYS}, not '${text}'`,
+    );
+  }
   const days = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(days)) {
     throw new UsageError(
@@ -106,12 +114,30 @@ export function parseAsOf(text: string): Date {
   const instant = isoLike.test(trimmed)
     ? new Date(withDefaultZone)
     : new Date(Number.NaN);
-  if (Number.isNaN(instant.getTime())) {
+  if (Number.isNaN(instant.getTime()) || !isCalendarDay(trimmed)) {
     throw new UsageError(
       `--as-of must be an ISO time such as 2026-03-01T18:00:00Z, not '${text}'`,
     );
   }
   return instant;
+}
+
+/**
+ * Date parsing rolls an impossible day over (2025-02-30 becomes March 2),
+ * so the written year, month and day must survive a round trip.
+ */
+function isCalendarDay(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
 }
 
 function parseCompetition(text: string): string {
