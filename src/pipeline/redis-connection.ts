@@ -1,8 +1,26 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { ConfigError, ConnectionError, messageOf } from '../core/errors.ts';
 
-/** How long to try reaching Redis before giving up on startup. */
-const CONNECT_TIMEOUT_MS = 3000;
+/** Default of `SCORELINE_REDIS_CONNECT_TIMEOUT_MS`. */
+export const DEFAULT_REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * `SCORELINE_REDIS_CONNECT_TIMEOUT_MS`: how long connecting to Redis and
+ * its first answer may take, a positive whole number of milliseconds.
+ */
+export function redisConnectTimeoutFromEnv(
+  text: string | undefined = process.env.SCORELINE_REDIS_CONNECT_TIMEOUT_MS,
+): number {
+  const fallback = DEFAULT_REDIS_CONNECT_TIMEOUT_MS;
+  if (text === undefined || text === '') return fallback;
+  const ms = /^[0-9]{1,9}$/.test(text) ? Number(text) : 0;
+  if (ms < 1) {
+    throw new ConfigError(
+      `SCORELINE_REDIS_CONNECT_TIMEOUT_MS is '${text}'; set it to a positive number of milliseconds or unset it for ${fallback}`,
+    );
+  }
+  return ms;
+}
 
 /**
  * Connection options for BullMQ from a `redis://` URL. Workers need
@@ -21,6 +39,9 @@ export function redisOptions(url: string): RedisOptions {
     db: Number.isInteger(db) ? db : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
+    // A server that never completes the TCP handshake; one that accepts
+    // and never answers is caught by assertRedisReachable's bounded PING.
+    connectTimeout: redisConnectTimeoutFromEnv(),
   };
 }
 
@@ -51,15 +72,19 @@ function parseRedisUrl(url: string): URL {
 }
 
 /**
- * Pings Redis once with a short timeout and no retries, so that a wrong
- * `REDIS_URL` gives one clear error instead of a process that hangs while
- * ioredis reconnects for ever.
+ * Connects to Redis and pings it once, all within `timeoutMs` (default
+ * `SCORELINE_REDIS_CONNECT_TIMEOUT_MS`) and without retries, so that a
+ * wrong `REDIS_URL`, or a server that accepts connections and never
+ * answers, gives one clear error instead of a process that hangs.
  */
-export async function assertRedisReachable(url: string): Promise<void> {
+export async function assertRedisReachable(
+  url: string,
+  timeoutMs = redisConnectTimeoutFromEnv(),
+): Promise<void> {
   const redis = new Redis({
     ...redisOptions(url),
     lazyConnect: true,
-    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     enableOfflineQueue: false,
@@ -70,9 +95,19 @@ export async function assertRedisReachable(url: string): Promise<void> {
   redis.on('error', (error) => {
     cause ??= error;
   });
+  // connectTimeout ends once TCP connects; the ready check and the PING
+  // that follow would wait for ever on a silent server without this.
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(
+      `no answer within ${timeoutMs} ms (SCORELINE_REDIS_CONNECT_TIMEOUT_MS)`,
+    )), timeoutMs);
+  });
   try {
-    await redis.connect();
-    await redis.ping();
+    await Promise.race([
+      redis.connect().then(() => redis.ping()),
+      silent,
+    ]);
   } catch (error) {
     const why = messageOf(cause ?? error);
     throw new ConnectionError(
@@ -81,6 +116,7 @@ export async function assertRedisReachable(url: string): Promise<void> {
       { cause: error },
     );
   } finally {
+    clearTimeout(timer);
     redis.disconnect();
   }
 }
