@@ -31,23 +31,30 @@ export interface GapFilter {
 /**
  * Finds the gaps in one query: matches with kickoff in the window (and
  * upcoming ones up to its look-ahead end) whose status is scheduled, live
- * or finished, with at least one active model (active and not disabled)
- * that has no prediction for them. Ordered by kickoff, then match id.
+ * or finished, with at least one active model that has no prediction for
+ * them. Ordered by kickoff, then match id. The active models are
+ * `activeModelIds` (see readActiveModelIds: the roster file's, so a dry
+ * run need not write them into the table first); without it, the models
+ * table's (active and not disabled).
  */
 export async function findGaps(
   db: Db,
   window: BackfillWindow,
   filter: GapFilter = {},
+  activeModelIds?: string[],
 ): Promise<GapRow[]> {
   if (window.empty) return [];
+  if (activeModelIds?.length === 0) return [];
   const matchId = filter.matchId ?? null;
   const competitionId = filter.competitionId ?? null;
+  const activeSource = activeModelIds
+    ? sql`select value as id from json_array_elements_text(
+        ${JSON.stringify(activeModelIds)}::json)`
+    : sql`select id from models where active and disabled_at is null`;
   const rows = await queryRows<RawGapRow>(
     db,
     sql`
-      with active as materialized (
-        select id from models where active and disabled_at is null
-      ),
+      with active as materialized (${activeSource}),
       candidates as (
         select m.id, m.competition_id, m.status, m.kickoff,
           m.kickoff_time_known, m.home_goals, m.away_goals,

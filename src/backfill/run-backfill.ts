@@ -35,6 +35,11 @@ export interface BackfillDeps {
   assertWorkers?: (runner: StageRunner, stages: Stage[]) => Promise<void>;
   /** See ExecuteBackfillOptions (default: never stops). */
   sourceStopped?: () => Promise<string | null>;
+  /**
+   * The ids of the models active now (see readActiveModelIds); default
+   * the models table's active and not disabled ones.
+   */
+  activeModelIds?: () => Promise<string[]>;
   /** See planBackfill (default false). */
   analysisNeedsSourceReference?: boolean;
   /** Shorter stage timeouts for tests (default PRODUCT.md's). */
@@ -101,14 +106,18 @@ async function makePlan(
   asOf: Date,
 ): Promise<BackfillPlan> {
   const window = makeBackfillWindow(asOf, options.days);
-  const active = await getActiveModels(deps.db);
-  const gaps = await findGaps(deps.db, window, {
-    matchId: options.matchId,
-    competitionId: options.competitionId,
-  });
+  const activeModelIds = deps.activeModelIds
+    ? await deps.activeModelIds()
+    : (await getActiveModels(deps.db)).map((model) => model.id);
+  const gaps = await findGaps(
+    deps.db,
+    window,
+    { matchId: options.matchId, competitionId: options.competitionId },
+    activeModelIds,
+  );
   return planBackfill({
     gaps,
-    activeModelIds: active.map((model) => model.id),
+    activeModelIds,
     asOf,
     windowStart: window.start,
     analysisNeedsSourceReference: deps.analysisNeedsSourceReference,

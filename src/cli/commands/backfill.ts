@@ -10,8 +10,10 @@ import {
 } from '../../backfill/format-report.ts';
 import { openBackfillEdges } from '../../backfill/open-backfill-edges.ts';
 import { runBackfill } from '../../backfill/run-backfill.ts';
-import { EXIT } from '../../core/errors.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { readActiveModelIds } from '../../backfill/read-active-model-ids.ts';
+import { EXIT, UsageError } from '../../core/errors.ts';
+import { findMatch } from '../../db/matches.ts';
+import { openDatabase, type Db } from '../../db/open-database.ts';
 import { loadRoster } from '../../roster/load-roster.ts';
 import {
   estimateSourceRequests,
@@ -20,6 +22,7 @@ import {
 import { syncRoster } from '../../roster/sync-roster.ts';
 import { readDataSourceConfig } from '../../sources/data-source.ts';
 import { makeSourceStopCheck } from '../../sources/make-analysis-source.ts';
+import { assertKnownCompetition } from '../assert-known-competition.ts';
 import type { Command } from '../command.ts';
 
 /**
@@ -44,10 +47,11 @@ export const backfillCommand: Command = {
     const roster = loadRoster({ logger: log });
     const database = await openDatabase();
     try {
-      // The gap query reads the models table: bring it in line with the
-      // roster file first, so that a newly activated model creates gaps.
-      // This is the one write a dry run makes.
-      await syncRoster(database.db, roster);
+      await assertTargetsExist(database.db, options);
+      // The gap query takes the active models from the roster file and
+      // the table's health, so a dry run writes nothing; a real run also
+      // brings the table in line (the workers read it).
+      if (!options.dryRun) await syncRoster(database.db, roster);
       const edges = await openBackfillEdges({
         database,
         logger: log,
@@ -64,6 +68,7 @@ export const backfillCommand: Command = {
           signal,
           makeRunner: () => edges.makeRunner(),
           acquireLock: () => edges.acquireLock(),
+          activeModelIds: () => readActiveModelIds(database.db, roster),
           assertWorkers: assertWorkersListening,
           analysisNeedsSourceReference: needsReference,
           sourceStopped: makeSourceStopCheck(database.db, { config: source }),
@@ -95,6 +100,21 @@ export const backfillCommand: Command = {
     }
   },
 };
+
+/** `--match` and `--competition` must name something stored. */
+async function assertTargetsExist(
+  db: Db,
+  options: { matchId: number | null; competitionId: string | null },
+): Promise<void> {
+  if (options.competitionId !== null) {
+    await assertKnownCompetition(db, options.competitionId);
+  }
+  if (options.matchId !== null && !(await findMatch(db, options.matchId))) {
+    throw new UsageError(
+      `--match: no match ${options.matchId} is stored; give the id of an imported match`,
+    );
+  }
+}
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;

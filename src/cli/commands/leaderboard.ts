@@ -1,9 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
-import { listCompetitions } from '../../db/competitions.ts';
 import {
   openDatabase,
   type Database,
-  type Db,
 } from '../../db/open-database.ts';
 import { formatLeaderboard } from '../../leaderboard/format-leaderboard.ts';
 import {
@@ -12,6 +10,7 @@ import {
   type LeaderboardFilter,
   type RetroactiveChoice,
 } from '../../leaderboard/get-leaderboard.ts';
+import { assertKnownCompetition } from '../assert-known-competition.ts';
 import type { Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 
@@ -98,19 +97,6 @@ export function parseLeaderboardArgs(argv: string[]): {
     );
   }
   return { filter, json: values.json === true };
-}
-
-/**
- * An unknown competition id is a usage error naming the known ones, not an
- * empty leaderboard that reads as "no predictions yet".
- */
-async function assertKnownCompetition(db: Db, id: string): Promise<void> {
-  const known = (await listCompetitions(db)).map((row) => row.id);
-  if (known.includes(id)) return;
-  const list = known.length > 0
-    ? `known ids: ${known.join(', ')}`
-    : 'no competitions are stored yet; import matches first';
-  throw new UsageError(`--competition '${id}' is not a known competition; ${list}`);
 }
 
 function isRetroactiveChoice(value: string): value is RetroactiveChoice {
