@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Database } from '../db/open-database.ts';
@@ -20,13 +19,9 @@ import { startWorkers, type RunningWorkers } from '../pipeline/start-workers.ts'
 import { makeForecasters } from '../predictions/make-forecasters.ts';
 import { loadRoster } from '../roster/load-roster.ts';
 import { makeAnalysisSource } from '../sources/make-analysis-source.ts';
-import {
-  acquireDbRunLock,
-  acquireRedisRunLock,
-  type RunLock,
-} from './run-lock.ts';
+import { acquireDbRunLock, type RunLock } from './run-lock.ts';
 
-/** The run lock's name, in Redis (under the queue prefix) or the table. */
+/** The run lock's name in the `run_locks` table, in both modes. */
 export const BACKFILL_LOCK_NAME = 'backfill';
 
 export interface BackfillEdgesOptions {
@@ -54,14 +49,11 @@ export interface BackfillEdges {
 }
 
 /**
- * Opens the backfill's edges: BullMQ on `REDIS_URL` with a Redis run
- * lock, or the in-process runner with the `run_locks` table. Redis is
- * checked reachable here, so an outage is one clear fatal error.
- *
- * Shortcoming: the two locks do not see each other, so a backfill with
- * `REDIS_URL` and one without it on the same PostgreSQL database can run
- * at once (their job ids still keep the predictions single). It goes
- * when the lock lives in one place for both modes.
+ * Opens the backfill's edges: BullMQ on `REDIS_URL`, or the in-process
+ * runner. The run lock is in the database's `run_locks` table in both
+ * modes, so a backfill with `REDIS_URL` and one without it on the same
+ * database refuse each other, and a Redis restart does not lose the lock.
+ * Redis is checked reachable here, so an outage is one clear fatal error.
  */
 export async function openBackfillEdges(
   options: BackfillEdgesOptions,
@@ -70,13 +62,14 @@ export async function openBackfillEdges(
   const onLost = (reason: string) =>
     logger.warn({ reason }, 'backfill run lock lost');
   const processors = () => options.processors ?? makeProcessors(options);
+  const acquireLock = () =>
+    acquireDbRunLock(database.db, BACKFILL_LOCK_NAME, { onLost });
 
   if (!options.redisUrl) {
     return {
       kind: 'embedded',
       makeRunner: async () => new EmbeddedStageRunner(processors()),
-      acquireLock: () =>
-        acquireDbRunLock(database.db, BACKFILL_LOCK_NAME, { onLost }),
+      acquireLock,
       close: async () => undefined,
     };
   }
@@ -84,8 +77,6 @@ export async function openBackfillEdges(
   await assertRedisReachable(options.redisUrl);
   const connection = redisOptions(options.redisUrl);
   const prefix = options.prefix ?? queuePrefix();
-  const redis = new Redis(connection);
-  redis.on('error', () => undefined);
   let workers: RunningWorkers | null = null;
   return {
     kind: 'bullmq',
@@ -102,14 +93,10 @@ export async function openBackfillEdges(
       }
       return new BullmqStageRunner(new PipelineQueues({ connection, prefix }));
     },
-    acquireLock: () =>
-      acquireRedisRunLock(redis, `${prefix}:lock:${BACKFILL_LOCK_NAME}`, {
-        onLost,
-      }),
+    acquireLock,
     async close() {
       const running = workers as RunningWorkers | null;
       if (running) await running.close(30_000);
-      redis.disconnect();
     },
   };
 }

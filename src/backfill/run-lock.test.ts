@@ -1,21 +1,11 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATABASE_KINDS,
   openTestDatabase,
   type TestDatabase,
 } from '../../test/helpers/databases.ts';
-import {
-  TEST_REDIS_URL,
-  makeTestPrefix,
-  removePrefix,
-} from '../../test/helpers/redis.ts';
 import { BackfillRunningError } from './backfill-running-error.ts';
-import {
-  acquireDbRunLock,
-  acquireRedisRunLock,
-  type RunLock,
-} from './run-lock.ts';
+import { acquireDbRunLock, type RunLock } from './run-lock.ts';
 
 /** Retries `take` until it succeeds: the wait for an expiry. */
 async function eventually(take: () => Promise<RunLock>): Promise<RunLock> {
@@ -76,41 +66,5 @@ describe.each(DATABASE_KINDS)('acquireDbRunLock on %s', (kind) => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await held.release();
-  });
-});
-
-describe('acquireRedisRunLock', () => {
-  const prefix = makeTestPrefix('runlock');
-  let redis: Redis;
-  beforeAll(() => {
-    redis = new Redis(TEST_REDIS_URL);
-  });
-  afterAll(async () => {
-    await removePrefix(prefix);
-    redis?.disconnect();
-  });
-
-  it('refuses a second holder and frees on release', async () => {
-    const key = `${prefix}:lock:backfill`;
-    const first = await acquireRedisRunLock(redis, key);
-    await expect(acquireRedisRunLock(redis, key)).rejects.toThrow(
-      /another backfill is running \(pid \d+/,
-    );
-    await first.release();
-    expect(await redis.exists(key)).toBe(0);
-    const again = await acquireRedisRunLock(redis, key);
-    await again.release();
-  });
-
-  it('expires when its holder crashed, and only the owner releases', async () => {
-    const key = `${prefix}:lock:crash`;
-    const crashed = await acquireRedisRunLock(redis, key, {
-      ttlMs: 300, refreshMs: 3_600_000,
-    });
-    const next = await eventually(() => acquireRedisRunLock(redis, key));
-    // The crashed holder coming back must not free the new holder's lock.
-    await crashed.release();
-    expect(await redis.get(key)).toBe(next.owner);
-    await next.release();
   });
 });

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { BackfillRunningError } from './backfill-running-error.ts';
@@ -30,42 +29,11 @@ export function makeLockOwner(): string {
   return `pid ${process.pid} on ${hostname()}, ${tag}`;
 }
 
-const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then
-  return redis.call('del', KEYS[1]) else return 0 end`;
-const REFRESH_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then
-  return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-
 /**
- * Takes the run lock in Redis (`SET NX PX`), for production where several
- * hosts may start a backfill. Throws BackfillRunningError when held.
- */
-export async function acquireRedisRunLock(
-  redis: Redis,
-  key: string,
-  options: RunLockOptions = {},
-): Promise<RunLock> {
-  const ttlMs = options.ttlMs ?? 60_000;
-  const owner = makeLockOwner();
-  const taken = await redis.set(key, owner, 'PX', ttlMs, 'NX');
-  if (taken !== 'OK') {
-    const [holder, left] = await Promise.all([
-      redis.get(key),
-      redis.pttl(key),
-    ]);
-    throw new BackfillRunningError(holder ?? 'unknown holder', left);
-  }
-  const refresh = async () => {
-    const kept = await redis.eval(REFRESH_SCRIPT, 1, key, owner, ttlMs);
-    if (kept !== 1) options.onLost?.('the run lock expired and was lost');
-  };
-  return keepAlive(owner, options, ttlMs, refresh, async () => {
-    await redis.eval(RELEASE_SCRIPT, 1, key, owner);
-  });
-}
-
-/**
- * Takes the run lock in the `run_locks` table, for embedded mode. An
- * expired row is taken over, so a crash never blocks for ever.
+ * Takes the run lock in the `run_locks` table. It is the one run lock of
+ * both modes (with and without `REDIS_URL`), so every backfill on the same
+ * database sees it, and a Redis restart cannot lose it. An expired row is
+ * taken over, so a crash never blocks for ever.
  */
 export async function acquireDbRunLock(
   db: Db,

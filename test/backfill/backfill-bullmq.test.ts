@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWorkersListening } from '../../src/backfill/assert-workers.ts';
 import { parseBackfillOptions } from '../../src/backfill/backfill-options.ts';
 import { NoWorkerError } from '../../src/backfill/no-worker-error.ts';
-import { acquireRedisRunLock } from '../../src/backfill/run-lock.ts';
+import { acquireDbRunLock } from '../../src/backfill/run-lock.ts';
 import { runBackfill, type BackfillDeps } from '../../src/backfill/run-backfill.ts';
 import { makeLogger } from '../../src/core/logger.ts';
 import { BullmqStageRunner } from '../../src/pipeline/bullmq-stage-runner.ts';
@@ -94,7 +94,7 @@ describe('backfill on BullMQ with workers in another process', () => {
       logger,
       makeRunner: async () =>
         new BullmqStageRunner(new PipelineQueues({ connection, prefix })),
-      acquireLock: () => acquireRedisRunLock(redis, `${prefix}:lock:backfill`),
+      acquireLock: () => acquireDbRunLock(database.db, 'backfill'),
       assertWorkers: assertWorkersListening,
       timeoutsMs,
     };

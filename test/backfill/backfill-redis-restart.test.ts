@@ -1,8 +1,7 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWorkersListening } from '../../src/backfill/assert-workers.ts';
 import { parseBackfillOptions } from '../../src/backfill/backfill-options.ts';
-import { acquireRedisRunLock } from '../../src/backfill/run-lock.ts';
+import { acquireDbRunLock } from '../../src/backfill/run-lock.ts';
 import { runBackfill, type BackfillDeps } from '../../src/backfill/run-backfill.ts';
 import { makeLogger } from '../../src/core/logger.ts';
 import { BullmqStageRunner } from '../../src/pipeline/bullmq-stage-runner.ts';
@@ -24,29 +23,24 @@ describe('backfill across a Redis restart', () => {
   let server: OwnRedis | null = null;
   let worker: WorkerProcess | null = null;
 
-  function deps(url: string, redis: Redis): BackfillDeps {
+  function deps(url: string): BackfillDeps {
     const connection = redisOptions(url);
     return {
       db: database.db,
       logger,
       makeRunner: async () =>
         new BullmqStageRunner(new PipelineQueues({ connection, prefix: 'bf' })),
-      acquireLock: () => acquireRedisRunLock(redis, 'bf:lock:backfill'),
+      acquireLock: () => acquireDbRunLock(database.db, 'backfill'),
       assertWorkers: assertWorkersListening,
     };
   }
 
   /** One backfill on its own connections, closed afterwards. */
   async function backfillOnce(url: string) {
-    const redis = new Redis(url);
-    try {
-      return await runBackfill(
-        parseBackfillOptions(['--as-of', SCENARIO_AS_OF.toISOString()]),
-        deps(url, redis),
-      );
-    } finally {
-      redis.disconnect();
-    }
+    return runBackfill(
+      parseBackfillOptions(['--as-of', SCENARIO_AS_OF.toISOString()]),
+      deps(url),
+    );
   }
 
   beforeAll(async () => {
