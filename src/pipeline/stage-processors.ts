@@ -9,7 +9,7 @@ import { settleMatch } from '../scoring/settle-match.ts';
 import type { AnalyseMatch } from '../sources/make-analysis-source.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { PredictionsIncompleteError } from './predictions-incomplete-error.ts';
-import { runStageWork } from './stage-error.ts';
+import { runStageWork, toJobError } from './stage-error.ts';
 import type {
   AnalysisPayload,
   AnalysisResult,
@@ -45,23 +45,24 @@ export async function processAnalysis(
 }
 
 /**
- * The predictions job. Succeeds only when every wanted model has a
- * prediction; otherwise it fails (retryable) naming the models without
- * one, so that the next attempt calls just those. After the last attempt
- * the predictions that were stored stay, and the job is failed: a gap
- * the backfill repairs.
- *
- * Known shortcoming: a model that can never answer for this match (the
- * market baseline without odds, a model not in the roster) is retried
- * like a timeout and fails the job in the end. It can go once the
- * predictions stage tells permanent failures apart in its result.
+ * The predictions job. Succeeds when every wanted model that is still
+ * active has a prediction (a model disabled meanwhile is skipped, not a
+ * failure); otherwise it fails naming the models without one. Retryable
+ * while a failure is transient, so the next attempt calls just those;
+ * failed at once when every failure is permanent (the market baseline
+ * without odds, an LLM refused for its key or model name). The
+ * predictions that were stored stay: a gap the backfill repairs.
  */
 export async function processPredictions(
   deps: StageDeps,
   payload: PredictionsPayload,
 ): Promise<PredictionsResult> {
   const result = await runStageWork(() => predictMatch(deps, payload));
-  if (result.failed.length > 0) throw new PredictionsIncompleteError(result);
+  if (result.failed.length > 0) {
+    // Mapped like the stage's own errors: all failures permanent means an
+    // UnrecoverableError (its cause keeps the result), else a retry.
+    throw toJobError(new PredictionsIncompleteError(result));
+  }
   return result;
 }
 

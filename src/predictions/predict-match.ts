@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/open-database.ts';
 import { insertPrediction, listPredictions } from '../db/predictions.ts';
 import { matches } from '../db/schema.ts';
+import { LlmRequestError } from '../llm/llm-errors.ts';
 import type { Forecaster, ForecastInput } from '../models/forecaster.ts';
 import { readMaxConsecutiveFailures } from '../roster/max-consecutive-failures.ts';
 import type { Roster } from '../roster/roster.ts';
@@ -55,9 +56,27 @@ export interface PredictMatchResult {
   /** Models whose prediction this run stored. */
   added: string[];
   /** Models that gave no stored prediction in this run, and why. */
-  failed: { modelId: string; reason: string }[];
+  failed: PredictionFailure[];
   /** Models that had a prediction already; left alone. */
   alreadyPredicted: string[];
+  /**
+   * Wanted models that are no longer active (disabled meanwhile, or made
+   * inactive in the roster): not asked, and not a failure of the match.
+   */
+  skipped: { modelId: string; reason: string }[];
+}
+
+/** One model's failure to give a stored prediction. */
+export interface PredictionFailure {
+  modelId: string;
+  reason: string;
+  /**
+   * True when asking again cannot help: a baseline without its input
+   * (the market baseline without odds), a model without a forecaster in
+   * this process, an LLM call refused for its configuration (HTTP 401,
+   * 403, 404). Timeouts, 429, 5xx and unreadable answers are transient.
+   */
+  permanent: boolean;
 }
 
 /**
@@ -96,12 +115,18 @@ export async function predictMatch(
     added: [],
     failed: [],
     alreadyPredicted: [],
+    skipped: [],
   };
   const todo: string[] = [];
   for (const modelId of new Set(wanted)) {
     if (predicted.has(modelId)) result.alreadyPredicted.push(modelId);
     else if (!active.has(modelId)) {
-      result.failed.push({ modelId, reason: 'model is not active or is disabled' });
+      // Disabled during a backfill, say: the missing models are those
+      // active now, so this is no failure of the match.
+      result.skipped.push({
+        modelId,
+        reason: 'model is not active or is disabled',
+      });
     } else todo.push(modelId);
   }
 
@@ -125,7 +150,7 @@ export async function predictMatch(
         const reason =
           forecasters.unavailable.get(modelId) ??
           missingForecasterReason(deps.roster, modelId);
-        result.failed.push({ modelId, reason });
+        result.failed.push({ modelId, reason, permanent: true });
         return;
       }
       const outcome = await runForecaster(
@@ -133,7 +158,11 @@ export async function predictMatch(
       );
       try {
         if ('reason' in outcome) {
-          result.failed.push({ modelId, reason: outcome.reason });
+          result.failed.push({
+            modelId,
+            reason: outcome.reason,
+            permanent: outcome.permanent,
+          });
           logger.warn({ modelId, reason: outcome.reason }, 'model gave no prediction');
           if (!outcome.countsAgainstHealth) return;
           const health = await recordFailure(
@@ -163,6 +192,7 @@ export async function predictMatch(
         result.failed.push({
           modelId,
           reason: `cannot store: ${messageOf(error)}`,
+          permanent: false,
         });
       }
     }),
@@ -176,11 +206,13 @@ export async function predictMatch(
 
   for (const list of [result.added, result.alreadyPredicted]) list.sort();
   result.failed.sort((a, b) => a.modelId.localeCompare(b.modelId));
+  result.skipped.sort((a, b) => a.modelId.localeCompare(b.modelId));
   logger.info(
     {
       added: result.added.length,
       failed: result.failed.length,
       alreadyPredicted: result.alreadyPredicted.length,
+      skipped: result.skipped.map((entry) => entry.modelId),
       retroactive: input.retroactive,
       durationMs: Date.now() - started,
     },
@@ -192,7 +224,7 @@ export async function predictMatch(
 
 type Outcome =
   | { forecast: Awaited<ReturnType<Forecaster['forecast']>> }
-  | { reason: string; countsAgainstHealth: boolean };
+  | { reason: string; countsAgainstHealth: boolean; permanent: boolean };
 
 /** A forecaster's answer or its failure, never a rejection. */
 async function runForecaster(
@@ -205,8 +237,13 @@ async function runForecaster(
   } catch (error) {
     // A baseline that lacks input for this match (the market baseline
     // without odds) is not unhealthy; it would only be disabled wrongly.
-    const countsAgainstHealth = !(error instanceof BaselineUnavailableError);
-    return { reason: messageOf(error), countsAgainstHealth };
+    const unavailable = error instanceof BaselineUnavailableError;
+    const refused = error instanceof LlmRequestError && error.kind === 'config';
+    return {
+      reason: messageOf(error),
+      countsAgainstHealth: !unavailable,
+      permanent: unavailable || refused,
+    };
   }
 }
 

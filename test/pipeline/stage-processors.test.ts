@@ -73,14 +73,17 @@ describe('stage processors', () => {
     const error = await processors
       .predictions({ matchId, retroactive: false })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PredictionsIncompleteError);
-    const { result } = error as PredictionsIncompleteError;
+    // 'nowhere' can never answer here: no retry, the result is the cause.
+    expect(error).toBeInstanceOf(UnrecoverableError);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(PredictionsIncompleteError);
+    const { result } = cause as PredictionsIncompleteError;
     expect(result.added).toEqual(['elo']);
     expect(result.failed.map((f) => f.modelId)).toEqual(['nowhere']);
     // A retry leaves the stored prediction alone and asks only the rest.
     const again = await processors
       .predictions({ matchId, retroactive: false })
-      .catch((e: PredictionsIncompleteError) => e.result);
+      .catch((e: Error) => (e.cause as PredictionsIncompleteError).result);
     expect(again.added).toEqual([]);
     expect(again.alreadyPredicted).toEqual(['elo']);
   });
