@@ -23,6 +23,12 @@ export interface MatchReport {
   predictionsBefore: number;
   predictionsAfter: number;
   outcome: MatchOutcome;
+  /**
+   * Dry run only: the active models the match lacks and the jobs planned
+   * for it, as the text dry run lists them.
+   */
+  missingModelIds?: string[];
+  steps?: { stage: Stage; jobId: string; modelIds?: string[] }[];
 }
 
 /** The summary PRODUCT.md asks for; `--json` prints it as is. */
@@ -88,6 +94,16 @@ export function makePlanReport(
       predictionsBefore: m.predictionsBefore,
       predictionsAfter: m.predictionsBefore,
       outcome: dryRun ? 'planned' : 'not run',
+      ...(dryRun
+        ? {
+          missingModelIds: m.missingModelIds,
+          steps: m.steps.map((step) => ({
+            stage: step.stage,
+            jobId: step.jobId,
+            ...(step.modelIds ? { modelIds: step.modelIds } : {}),
+          })),
+        }
+        : {}),
     })),
   };
 }

@@ -52,9 +52,10 @@ function runScript(
 
 describe('the backfill script', () => {
   let database: TestDatabase;
+  let liveMatchId: number;
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
-    await seedScenario(database.db);
+    liveMatchId = (await seedScenario(database.db)).live;
   });
   afterAll(async () => {
     await database?.close();
@@ -135,6 +136,49 @@ describe('the backfill script', () => {
       gapsFound: 4,
       byStatus: { finished: 2, live: 1, scheduled: 1 },
     });
+  });
+
+  it.each([
+    [['--competition', 'xx.9'],
+      /--competition 'xx\.9' is not a known competition; known ids: de\.1, en\.1$/],
+    [['--match', '999999'], /--match: no match 999999 is stored/],
+    [['--days', '100000'], /--days must be at most 99999, not '100000'$/],
+  ])('exits with 2 and one line naming the flag for %j', async (args, message) => {
+    const result = await runScript([...args, '--dry-run'], {
+      DATABASE_URL: database.url!,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+
+  it('lists the planned jobs per match in --json --dry-run as in the text', async () => {
+    const args = ['--dry-run', '--as-of', SCENARIO_AS_OF.toISOString()];
+    const env = { DATABASE_URL: database.url! };
+    const json = JSON.parse((await runScript([...args, '--json'], env)).stdout);
+    const text = (await runScript(args, env)).stdout;
+    const live = json.matches.find(
+      (m: { matchId: number }) => m.matchId === liveMatchId,
+    );
+    // The live match has its analysis and m1's prediction: m2 and m3 lack.
+    expect(live.missingModelIds).toEqual(['m2', 'm3']);
+    expect(live.steps).toHaveLength(1);
+    expect(live.steps[0]).toMatchObject({
+      stage: 'predictions', modelIds: ['m2', 'm3'],
+    });
+    for (const match of json.matches as {
+      matchId: number;
+      steps: { jobId: string; modelIds?: string[] }[];
+    }[]) {
+      const shown = match.steps.map((step) => step.modelIds
+        ? `${step.jobId} [${step.modelIds.join(', ')}]`
+        : step.jobId).join(' -> ');
+      expect(text).toMatch(new RegExp(
+        `match ${match.matchId} \\(.*\\): ${shown.replace(/[[\]]/g, '\\$&')}\n`,
+      ));
+    }
   });
 
   it('exits with 1 when the database is unreachable', async () => {
