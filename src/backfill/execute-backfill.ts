@@ -1,5 +1,6 @@
 import { messageOf } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
+import { getAnalysis } from '../db/analyses.ts';
 import type { Db } from '../db/open-database.ts';
 import type { StageOutcome, StageRunner } from '../pipeline/stage-runner.ts';
 import type { Stage, StagePayloads } from '../pipeline/stages.ts';
@@ -8,6 +9,7 @@ import type {
   FailedStage,
   MatchReport,
 } from './backfill-report.ts';
+import { incompleteAnalysisReason } from './incomplete-analysis-reason.ts';
 import { readMatchState } from './match-state.ts';
 import type { MatchPlan, PlannedStep } from './plan-backfill.ts';
 
@@ -169,17 +171,23 @@ async function confirmStep(
   outcome: StageOutcome<Stage>,
   db: Db,
 ): Promise<string | null> {
-  if (outcome.state === 'failed') return `job failed: ${outcome.reason}`;
+  if (outcome.state === 'failed') {
+    // Judged against the models active after the stage: a job that failed
+    // only for a model disabled meanwhile left no gap.
+    if (step.stage === 'predictions' &&
+      (await missingWanted(plan, step, db)).length === 0) return null;
+    return `job failed: ${outcome.reason}`;
+  }
   if (outcome.state === 'timeout') {
     return `no result within ${Math.round(outcome.timeoutMs / 1000)} s (the job may still finish later)`;
   }
   const state = await readMatchState(db, plan.matchId);
   if (step.stage === 'analysis' && !state.hasAnalysis) {
-    return 'the analysis job ended but the match still has no complete analysis';
+    const stored = await getAnalysis(db, plan.matchId);
+    return incompleteAnalysisReason(stored ? stored.missing : null);
   }
   if (step.stage === 'predictions') {
-    const wanted = new Set(step.modelIds ?? plan.missingModelIds);
-    const still = state.missingModelIds.filter((id) => wanted.has(id));
+    const still = await missingWanted(plan, step, db);
     if (still.length > 0) {
       return `${still.length} model(s) still without a prediction: ${still.join(', ')}`;
     }
@@ -188,4 +196,15 @@ async function confirmStep(
     return `${state.unscored} prediction(s) not re-scored by the settlement`;
   }
   return null;
+}
+
+/** The step's models still active and still without a prediction. */
+async function missingWanted(
+  plan: MatchPlan,
+  step: PlannedStep,
+  db: Db,
+): Promise<string[]> {
+  const wanted = new Set(step.modelIds ?? plan.missingModelIds);
+  const state = await readMatchState(db, plan.matchId);
+  return state.missingModelIds.filter((id) => wanted.has(id));
 }
