@@ -178,6 +178,11 @@ async function confirmStep(
       (await missingWanted(plan, step, db)).length === 0) return null;
     return `job failed: ${outcome.reason}`;
   }
+  if (outcome.state === 'lost') {
+    // Lost with its work maybe done: the database decides.
+    const left = await confirmStep(plan, step, { state: 'removed' }, db);
+    return left === null ? null : `${outcome.reason} (${left})`;
+  }
   if (outcome.state === 'timeout') {
     return `no result within ${Math.round(outcome.timeoutMs / 1000)} s (the job may still finish later)`;
   }

@@ -102,11 +102,11 @@ export async function runReplay(
       counts.completed += 1;
       return true;
     }
-    if (outcome.state === 'failed') counts.failed += 1;
-    else counts.timedOut += 1;
-    const reason = outcome.state === 'failed'
-      ? outcome.reason
-      : `no result within ${outcome.timeoutMs} ms`;
+    if (outcome.state === 'timeout') counts.timedOut += 1;
+    else counts.failed += 1;
+    const reason = outcome.state === 'timeout'
+      ? `no result within ${outcome.timeoutMs} ms`
+      : outcome.reason;
     report.failures.push({ matchId, stage, reason });
     return false;
   };

@@ -6,13 +6,16 @@ import type { Stage, StagePayloads, StageResults } from './stages.ts';
  * - removed: it completed but retention removed it before its result could
  *   be read; it counts as done, and the caller checks the database;
  * - failed: it failed for good (all attempts, or unrecoverable);
- * - timeout: it did not finish in time; it may still run later.
+ * - timeout: it did not finish in time; it may still run later;
+ * - lost: it vanished from the queue while being waited for (Redis
+ *   restarted empty, or it was removed); the caller checks the database.
  */
 export type StageOutcome<S extends Stage> =
   | { state: 'completed'; result: StageResults[S] }
   | { state: 'removed' }
   | { state: 'failed'; reason: string }
-  | { state: 'timeout'; timeoutMs: number };
+  | { state: 'timeout'; timeoutMs: number }
+  | { state: 'lost'; reason: string };
 
 /**
  * Runs one stage job under a deterministic id and waits for its end. A
