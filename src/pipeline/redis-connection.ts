@@ -27,6 +27,10 @@ export function redisConnectTimeoutFromEnv(
  * `maxRetriesPerRequest: null` (BullMQ requires it for blocking commands);
  * queues used by commands keep it too so a short Redis restart is ridden
  * out instead of failing a wait.
+ *
+ * Shortcoming: only startup is bounded (assertRedisReachable). A Redis
+ * that goes silent mid-run without closing its connections leaves
+ * commands waiting; a backfill then ends each wait at the stage timeout.
  */
 export function redisOptions(url: string): RedisOptions {
   const parsed = parseRedisUrl(url);
