@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { freePort, startOwnRedis, type OwnRedis } from './own-redis.ts';
 import { sharedDataDir } from '../../src/core/paths.ts';
-import { runCli, startFakeLlm } from '../breakage2/cli.ts';
+import { runCli, startFakeLlm } from '../helpers/cli-process.ts';
 
 const PREMIER_LEAGUE_FILES = ['2024-25', '2025-26'].map((season) =>
   path.join(sharedDataDir(), 'openfootball', season, 'en.1.json'));

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { queryRows } from '../../src/db/query-rows.ts';
-import { runCli } from './cli-process.ts';
+import { runCli } from '../helpers/cli-process.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'brk2-roster-'));
 const full = path.join(dir, 'full.json');

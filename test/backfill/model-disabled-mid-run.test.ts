@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { PREMIER_LEAGUE_FILES, runCli, startFakeLlm } from './cli-process.ts';
+import { PREMIER_LEAGUE_FILES, runCli, startFakeLlm } from '../helpers/cli-process.ts';
 
 describe('a model disabled during a backfill', () => {
   let db: TestDatabase;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisConnectTimeoutFromEnv } from '../../src/pipeline/redis-connection.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { runCli, startBlackhole, type Exit } from '../breakage2/cli.ts';
+import { runCli, startBlackhole, type Exit } from '../helpers/cli-process.ts';
 
 const TIMEOUT_MS = 2000;
 

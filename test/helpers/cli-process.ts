@@ -1,7 +1,8 @@
 // Runs the real command line as a child process, and fakes an LLM
-// provider on 127.0.0.1, for the backfill's process-level tests.
+// provider on 127.0.0.1, for process-level tests.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { REPO_ROOT, sharedDataDir } from '../../src/core/paths.ts';
@@ -85,3 +86,21 @@ export async function startFakeLlm(): Promise<{ port: number; calls: string[]; c
 /** The openfootball Premier League files of two seasons. */
 export const PREMIER_LEAGUE_FILES = ['2024-25', '2025-26'].map((season) =>
   path.join(sharedDataDir(), 'openfootball', season, 'en.1.json'));
+
+/** A TCP server on 127.0.0.1 that accepts connections and never answers. */
+export async function startBlackhole(): Promise<{
+  port: number;
+  close: () => Promise<void>;
+}> {
+  const sockets: net.Socket[] = [];
+  const server = net.createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) =>
+    server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
