@@ -7,6 +7,7 @@ function matchesOf(n: number): ReplayMatch[] {
   // Given newest first on purpose: the plan must sort by kickoff.
   return Array.from({ length: n }, (_, i) => ({
     id: n - i,
+    key: `en.1:2025-26:home-${n - i}:away-${n - i}`,
     kickoff: new Date(Date.UTC(2025, 7, 15 + (n - i), 14)),
     status: 'finished' as const,
     hasScore: true,
@@ -81,9 +82,20 @@ describe('planReplay', () => {
     }
   });
 
+  it('injects the same faults whatever ids a database gave the matches', () => {
+    const options = { modelIds: MODELS, failRate: 0.5, seed: 7 };
+    const here = planReplay(matchesOf(40), options);
+    const renumbered = planReplay(
+      matchesOf(40).map((match) => ({ ...match, id: match.id + 1000 })),
+      options,
+    );
+    expect(renumbered.map((p) => p.fault)).toEqual(here.map((p) => p.fault));
+    expect(here.some((p) => p.fault !== null)).toBe(true);
+  });
+
   it('settles only finished matches with a score', () => {
     const plan = planReplay(
-      [{ id: 1, kickoff: new Date('2026-05-01T14:00:00Z'),
+      [{ id: 1, key: 'en.1:2025-26:a:b', kickoff: new Date('2026-05-01T14:00:00Z'),
         status: 'scheduled', hasScore: false }],
       { modelIds: MODELS, failRate: 0, seed: 1 },
     );

@@ -11,6 +11,8 @@ export const SETTLEMENT_DELAY_MS = 2 * 60 * 60 * 1000;
 /** A match as the replay planner sees it. */
 export interface ReplayMatch {
   id: number;
+  /** The match's natural key (`matches.match_key`), the same everywhere. */
+  key: string;
   kickoff: Date;
   status: MatchStatus;
   hasScore: boolean;
@@ -68,9 +70,10 @@ export function planReplay(
 
   return ordered.map((match) => {
     const at = match.kickoff.getTime();
-    // A generator per match, from the seed and the match id: a match's
-    // fault does not depend on which other matches are replayed.
-    const random = seededRandom(mixSeed(options.seed, match.id));
+    // A generator per match, from the seed and the match's natural key: a
+    // match's fault depends neither on which other matches are replayed
+    // nor on the ids one database happened to give them.
+    const random = seededRandom(mixSeed(options.seed, hashKey(match.key)));
     const roll = random();
     const fault =
       roll < options.failRate && models.length > 0
@@ -89,10 +92,19 @@ export function planReplay(
   });
 }
 
-/** Mixes the seed and a match id into one 32-bit seed. */
-function mixSeed(seed: number, matchId: number): number {
+/** A 32-bit FNV-1a hash of a match key. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Mixes the seed and a match's hash into one 32-bit seed. */
+function mixSeed(seed: number, matchHash: number): number {
   let h = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ matchId ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ matchHash ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 

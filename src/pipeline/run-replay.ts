@@ -169,6 +169,7 @@ async function loadReplayMatches(
   const rows = await db
     .select({
       id: matches.id,
+      key: matches.matchKey,
       kickoff: matches.kickoff,
       status: matches.status,
       homeGoals: matches.homeGoals,
@@ -177,6 +178,7 @@ async function loadReplayMatches(
     .where(and(...conditions));
   return rows.map((row) => ({
     id: row.id,
+    key: row.key,
     kickoff: row.kickoff,
     status: row.status as MatchStatus,
     hasScore: row.homeGoals !== null,
