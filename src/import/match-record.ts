@@ -1,20 +1,7 @@
-import type { MatchStatus } from '../core/types.ts';
+import type { MarketOdds, MatchStatus } from '../core/types.ts';
 
-/**
- * The state of one match as a source tells it, in the columns of the
- * `matches` table. Source-neutral: openfootball, football-data.co.uk and
- * API-Football all become this shape.
- */
-export interface MatchState {
-  competitionId: string;
-  season: string;
-  round: string | null;
-  venue: string | null;
-  homeTeamId: number;
-  awayTeamId: number;
-  kickoff: Date;
-  kickoffTimeKnown: boolean;
-  status: MatchStatus;
+/** A match's scores: null where unknown or not played. */
+export interface MatchScores {
   /** Regular-time score. */
   homeGoals: number | null;
   awayGoals: number | null;
@@ -25,24 +12,34 @@ export interface MatchState {
   extraTimeAwayGoals: number | null;
   penaltyHomeGoals: number | null;
   penaltyAwayGoals: number | null;
+}
+
+/**
+ * The state of one match as a source tells it, in the columns of the
+ * `matches` table. Source-neutral: openfootball, football-data.co.uk and
+ * API-Football all become this shape.
+ */
+export interface MatchState extends MatchScores {
+  competitionId: string;
+  season: string;
+  round: string | null;
+  venue: string | null;
+  homeTeamId: number;
+  awayTeamId: number;
+  kickoff: Date;
+  kickoffTimeKnown: boolean;
+  status: MatchStatus;
   apiFootballFixtureId: number | null;
 }
 
 /** Pre-match decimal odds of one bookmaker for one match. */
-export interface OddsRecord {
-  bookmaker: string;
-  home: number;
-  draw: number;
-  away: number;
-  over25: number | null;
-  under25: number | null;
-}
+export type OddsRecord = MarketOdds;
 
 /**
  * One match read from a file, before team names are resolved to ids: the
  * team names are already canonical.
  */
-export interface SourceMatch {
+export interface SourceMatch extends MatchScores {
   competitionId: string;
   season: string;
   round: string | null;
@@ -51,14 +48,6 @@ export interface SourceMatch {
   kickoff: Date;
   kickoffTimeKnown: boolean;
   status: MatchStatus;
-  homeGoals: number | null;
-  awayGoals: number | null;
-  halfTimeHomeGoals: number | null;
-  halfTimeAwayGoals: number | null;
-  extraTimeHomeGoals: number | null;
-  extraTimeAwayGoals: number | null;
-  penaltyHomeGoals: number | null;
-  penaltyAwayGoals: number | null;
   odds: OddsRecord[];
 }
 
