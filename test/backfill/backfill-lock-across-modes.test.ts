@@ -3,35 +3,29 @@
 // lock is in the database's run_locks table in both modes. PRODUCT.md: a
 // second backfill started at the same time refuses to run rather than
 // doubling work.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { makeTestPrefix, removePrefix, TEST_REDIS_URL } from '../helpers/redis.ts';
-import { sharedDataDir } from '../../src/core/paths.ts';
-import { runCli, startFakeLlm } from '../helpers/cli-process.ts';
-
-const PREMIER_LEAGUE_FILES = ['2024-25', '2025-26'].map((season) =>
-  path.join(sharedDataDir(), 'openfootball', season, 'en.1.json'));
+import {
+  PREMIER_LEAGUE_FILES,
+  runCli,
+  startFakeLlm,
+  writeEloAndLlmRoster,
+} from '../helpers/cli-process.ts';
 
 describe('two backfills on one database, one with Redis and one without', () => {
   let db: TestDatabase;
   let llm: Awaited<ReturnType<typeof startFakeLlm>>;
   let roster: string;
+  let rosterFile: ReturnType<typeof writeEloAndLlmRoster>;
   const prefix = makeTestPrefix('lock-modes');
   beforeAll(async () => {
     db = await openTestDatabase('postgres');
     llm = await startFakeLlm();
-    const dir = mkdtempSync(path.join(tmpdir(), 'lock-modes-'));
-    roster = path.join(dir, 'roster.json');
-    writeFileSync(roster, JSON.stringify({
-      providers: [{ id: 'slow', baseUrl: `http://127.0.0.1:${llm.port}/ok/3000/v1`, timeoutMs: 20000 }],
-      models: [
-        { id: 'elo', provider: 'baseline', model: 'elo', displayName: 'Elo' },
-        { id: 'slow-llm', provider: 'slow', model: 's', displayName: 'Slow' },
-      ],
-    }));
+    rosterFile = writeEloAndLlmRoster(
+      `http://127.0.0.1:${llm.port}/ok/3000/v1`, 20000,
+    );
+    roster = rosterFile.file;
     const imported = await runCli(['import', ...PREMIER_LEAGUE_FILES], {
       DATABASE_URL: db.url ?? undefined, SCORELINE_ROSTER: roster,
     }, 60_000);
@@ -39,6 +33,7 @@ describe('two backfills on one database, one with Redis and one without', () => 
   }, 90_000);
   afterAll(async () => {
     await llm.close();
+    rosterFile?.remove();
     await db.close();
     await removePrefix(prefix);
   });

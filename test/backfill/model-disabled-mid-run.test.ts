@@ -2,29 +2,22 @@
 // SCORELINE_MAX_CONSECUTIVE_FAILURES failures in a row) is no longer
 // missing: the later matches skip it instead of failing for it, and the
 // run ends with 0 when no active model lacks a prediction.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { PREMIER_LEAGUE_FILES, runCli, startFakeLlm } from '../helpers/cli-process.ts';
+import { PREMIER_LEAGUE_FILES, runCli, startFakeLlm, writeEloAndLlmRoster } from '../helpers/cli-process.ts';
 
 describe('a model disabled during a backfill', () => {
   let db: TestDatabase;
   let llm: Awaited<ReturnType<typeof startFakeLlm>>;
   let roster: string;
+  let rosterFile: ReturnType<typeof writeEloAndLlmRoster>;
   beforeAll(async () => {
     db = await openTestDatabase('postgres');
     llm = await startFakeLlm();
-    const dir = mkdtempSync(path.join(tmpdir(), 'brk2-disabled-'));
-    roster = path.join(dir, 'roster.json');
-    writeFileSync(roster, JSON.stringify({
-      providers: [{ id: 'broken', baseUrl: `http://127.0.0.1:${llm.port}/500/v1`, timeoutMs: 5000 }],
-      models: [
-        { id: 'elo', provider: 'baseline', model: 'elo', displayName: 'Elo' },
-        { id: 'broken-llm', provider: 'broken', model: 'b', displayName: 'Broken' },
-      ],
-    }));
+    rosterFile = writeEloAndLlmRoster(
+      `http://127.0.0.1:${llm.port}/500/v1`, 5000,
+    );
+    roster = rosterFile.file;
     const imported = await runCli(['import', ...PREMIER_LEAGUE_FILES], {
       DATABASE_URL: db.url ?? undefined, SCORELINE_ROSTER: roster,
     }, 60_000);
@@ -32,6 +25,7 @@ describe('a model disabled during a backfill', () => {
   }, 90_000);
   afterAll(async () => {
     await llm.close();
+    rosterFile?.remove();
     await db.close();
   });
 

@@ -2,7 +2,9 @@
 // provider on 127.0.0.1, for process-level tests.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { REPO_ROOT, sharedDataDir } from '../../src/core/paths.ts';
@@ -103,4 +105,24 @@ export async function startBlackhole(): Promise<{
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * A roster of the Elo baseline and one LLM on a fake provider at `baseUrl`,
+ * in a temporary folder; `remove` deletes it.
+ */
+export function writeEloAndLlmRoster(
+  baseUrl: string,
+  timeoutMs: number,
+): { file: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scoreline-roster-'));
+  const file = path.join(dir, 'roster.json');
+  writeFileSync(file, JSON.stringify({
+    providers: [{ id: 'fake', baseUrl, timeoutMs }],
+    models: [
+      { id: 'elo', provider: 'baseline', model: 'elo', displayName: 'Elo' },
+      { id: 'fake-llm', provider: 'fake', model: 'f', displayName: 'Fake' },
+    ],
+  }));
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
